@@ -1,0 +1,290 @@
+import RedisSchema
+
+extension SchemaDecoder {
+    mutating func keySpecs(_ node: YAMLNode, separator: String) -> [KeySpec] {
+        guard let entries = mapping(node, option: "keys") else { return [] }
+        if entries.isEmpty {
+            warning("`keys:` is empty; the schema declares no keys, so every key in Redis is unknown", at: node.location)
+        }
+        return entries.compactMap { keySpec($0, separator: separator) }
+    }
+
+    private mutating func keySpec(_ entry: YAMLMappingEntry, separator: String) -> KeySpec? {
+        let name = entry.key
+        if !Identifier.isValidName(name) {
+            error(
+                "`\(name)` is not a valid key name; use letters, digits, `_` and `-`, starting with a letter "
+                    + "(it becomes a Swift type name)", at: entry.keyLocation, key: name)
+        }
+        guard case .mapping(let options) = entry.value.content else {
+            error(
+                "key `\(name)` must be a mapping of options (`pattern:`, `type:`, `ttl:` …), not "
+                    + entry.value.kindDescription, at: entry.value.location, key: name)
+            return nil
+        }
+        let byName = Dictionary(options.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var pattern: KeyPattern?
+        var patternLocation = entry.keyLocation
+        if let option = byName["pattern"] {
+            patternLocation = option.value.location
+            pattern = keyPattern(option.value, separator: separator, option: "pattern", key: name)
+        } else {
+            error("key `\(name)` has no `pattern:`; write e.g. `pattern: \(name):<id>`", at: entry.keyLocation, key: name)
+        }
+
+        var type: RedisType?
+        if let option = byName["type"], let typeName = text(option.value, option: "type", key: name) {
+            type = RedisType(name: typeName)
+            if type == nil {
+                let names = RedisType.allCases.map(\.rawValue)
+                error(
+                    "`type: \(typeName)` in key `\(name)` is not a Redis type; use one of "
+                        + names.joined(separator: ", ") + Suggestion.didYouMean(typeName, among: names),
+                    at: option.value.location, key: name)
+            }
+        } else if byName["type"] == nil {
+            error(
+                "key `\(name)` has no `type:`; use one of " + RedisType.allCases.map(\.rawValue).joined(separator: ", "),
+                at: entry.keyLocation, key: name)
+        }
+
+        var ttl: TTL?
+        if let option = byName["ttl"] {
+            ttl = self.ttl(option.value, key: name)
+        } else {
+            error(
+                "key `\(name)` has no `ttl:`; write how long its keys live (`ttl: 1 hour`) or `ttl: none`",
+                at: entry.keyLocation, key: name)
+        }
+
+        for option in options where !SchemaOptions.allKeyOptions.contains(option.key) {
+            unknownOption(option, among: SchemaOptions.allKeyOptions, context: "in key `\(name)`", key: name)
+        }
+        if let type {
+            for option in options {
+                guard let types = SchemaOptions.types(taking: option.key), !types.contains(type) else { continue }
+                let owners = types.map(\.rawValue).joined(separator: " and ")
+                error(
+                    "`\(option.key)` applies to \(owners) keys, but `\(name)` is a \(type.rawValue)"
+                        + alternative(for: option.key, on: type), at: option.keyLocation, key: name)
+            }
+        }
+
+        if var resolved = pattern, let option = byName["params"] {
+            applyParams(option.value, to: &resolved, key: name)
+            pattern = resolved
+        }
+
+        guard let pattern, let type, let ttl else { return nil }
+        var spec = KeySpec(
+            name: name, location: entry.keyLocation, pattern: pattern, patternLocation: patternLocation, type: type,
+            ttl: ttl, ttlText: byName["ttl"]?.value.scalar?.trimmingWhitespace())
+        if let option = byName["purpose"] { spec.purpose = text(option.value, option: "purpose", key: name) }
+        decodeValueShape(byName, into: &spec)
+        return spec
+    }
+
+    /// A hint for options used on the wrong type: `fields` on a list probably meant `element`.
+    private func alternative(for option: String, on type: RedisType) -> String {
+        let replacement: String? =
+            switch (option, type) {
+            case ("fields", .list), ("member", .list): "element"
+            case ("element", .hash), ("element", .stream): "fields"
+            case ("element", .set), ("element", .zset): "member"
+            case ("element", .string), ("member", .string), ("fields", .string): "value"
+            default: nil
+            }
+        return replacement.map { "; did you mean `\($0)`?" } ?? ""
+    }
+
+    private mutating func decodeValueShape(_ options: [String: YAMLMappingEntry], into spec: inout KeySpec) {
+        let name = spec.name
+        let type = spec.type
+        let applies = { (option: String) in SchemaOptions.types(taking: option)?.contains(type) ?? true }
+        if let option = options["fields"], applies("fields") {
+            spec.fields = fields(option.value, key: name)
+        }
+        if let option = options["element"], applies("element") {
+            spec.element = valueType(option.value, option: "element", key: name)
+        }
+        if let option = options["maxLength"], applies("maxLength"),
+            let maxLength = integer(option.value, option: "maxLength", key: name)
+        {
+            if maxLength > 0 {
+                spec.maxLength = maxLength
+            } else {
+                error("`maxLength: \(maxLength)` in key `\(name)` must be at least 1", at: option.value.location, key: name)
+            }
+        }
+        if let option = options["member"], applies("member") {
+            spec.member = member(option.value, key: name)
+        }
+        if let option = options["score"], applies("score"),
+            let scoreName = text(option.value, option: "score", key: name)
+        {
+            spec.score = ScoreType(rawValue: scoreName.lowercased())
+            if spec.score == nil {
+                let names = ScoreType.allCases.map(\.rawValue)
+                error(
+                    "`score: \(scoreName)` in key `\(name)` is not a score type; use one of "
+                        + names.joined(separator: ", ") + Suggestion.didYouMean(scoreName, among: names),
+                    at: option.value.location, key: name)
+            }
+        }
+        if let option = options["value"], applies("value"),
+            let valueName = text(option.value, option: "value", key: name)
+        {
+            if valueName.lowercased() == "counter" {
+                spec.value = .counter
+            } else if let type = ValueType(rawValue: valueName.lowercased()) {
+                spec.value = .scalar(type)
+            } else {
+                let names = ValueType.allCases.map(\.rawValue) + ["counter"]
+                error(
+                    "`value: \(valueName)` in key `\(name)` is not a value type; use one of "
+                        + names.joined(separator: ", ") + Suggestion.didYouMean(valueName, among: names),
+                    at: option.value.location, key: name)
+            }
+        }
+    }
+
+    // MARK: Patterns and params
+
+    mutating func keyPattern(_ node: YAMLNode, separator: String, option: String, key: String) -> KeyPattern? {
+        guard let source = text(node, option: option, key: key) else { return nil }
+        do {
+            return try KeyPattern(source, separator: separator)
+        } catch {
+            self.error(
+                "invalid \(option) `\(source)` in key `\(key)`: \(error.message)",
+                at: location(of: error, in: node), key: key)
+            return nil
+        }
+    }
+
+    /// The position of a pattern error inside the scalar, when the scalar sits on one line.
+    func location(of error: PatternSyntaxError, in node: YAMLNode) -> SourceLocation {
+        guard case .scalar(let text, let isPlain) = node.content, !text.contains("\n") else { return node.location }
+        var location = node.location
+        location.column += error.offset + (isPlain ? 0 : 1)
+        return location
+    }
+
+    private mutating func applyParams(_ node: YAMLNode, to pattern: inout KeyPattern, key: String) {
+        guard let entries = mapping(node, option: "params", key: key) else { return }
+        for entry in entries {
+            guard let index = pattern.placeholderIndex(named: entry.key) else {
+                let names = pattern.placeholders.map(\.name)
+                let known =
+                    names.isEmpty
+                    ? "it has none" : "it has " + names.map { "`<\($0)>`" }.joined(separator: ", ")
+                error(
+                    "`params` names `\(entry.key)`, which is not a placeholder of `\(pattern.source)` (\(known))"
+                        + Suggestion.didYouMean(entry.key, among: names), at: entry.keyLocation, key: key)
+                continue
+            }
+            var rule = pattern.placeholders[index].rule
+            let inlineKind = rule.kind
+            let inlineTyped = pattern.source.contains("<\(entry.key):")
+            switch entry.value.content {
+            case .scalar:
+                if let kind = paramKind(entry.value, key: key) { rule.kind = kind }
+            case .mapping(let options):
+                for option in options {
+                    switch option.key {
+                    case "type":
+                        if let kind = paramKind(option.value, key: key) { rule.kind = kind }
+                    case "enum":
+                        rule.allowedValues = enumValues(option.value, key: key)
+                    case "regex":
+                        if let source = text(option.value, option: "regex", key: key) {
+                            do {
+                                rule.regex = try KeyParamRegex(source)
+                            } catch {
+                                self.error(
+                                    "`regex: \(source)` for `<\(entry.key)>` is not a valid regular expression: \(error)",
+                                    at: option.value.location, key: key)
+                            }
+                        }
+                    case "maxLength":
+                        if let maxLength = integer(option.value, option: "maxLength", key: key) {
+                            if maxLength > 0 {
+                                rule.maxLength = maxLength
+                            } else {
+                                error("`maxLength` for `<\(entry.key)>` must be at least 1", at: option.value.location, key: key)
+                            }
+                        }
+                    default:
+                        unknownOption(option, among: SchemaOptions.paramOptions, context: "for `<\(entry.key)>`", key: key)
+                    }
+                }
+            case .sequence:
+                error(
+                    "`params.\(entry.key)` must be a type (`int`) or a mapping (`enum:`, `regex:`, `maxLength:`), "
+                        + "not a sequence", at: entry.value.location, key: key)
+            }
+            if inlineTyped, rule.kind != inlineKind {
+                error(
+                    "`<\(entry.key)>` is typed `\(inlineKind.rawValue)` in the pattern but `\(rule.kind.rawValue)` "
+                        + "in `params`; keep one", at: entry.keyLocation, key: key)
+            }
+            if let values = rule.allowedValues {
+                for value in values {
+                    if let violation = rule.violation(in: value) {
+                        error(
+                            "the enum value `\(value)` for `<\(entry.key)>` \(violation)", at: entry.value.location, key: key)
+                    } else if value.contains(pattern.separator) {
+                        error(
+                            "the enum value `\(value)` for `<\(entry.key)>` contains the separator `\(pattern.separator)`",
+                            at: entry.value.location, key: key)
+                    }
+                }
+            }
+            pattern.setRule(rule, forPlaceholderAt: index)
+        }
+    }
+
+    private mutating func paramKind(_ node: YAMLNode, key: String) -> KeyParamRule.Kind? {
+        guard let name = text(node, option: "type", key: key) else { return nil }
+        if let kind = KeyParamRule.Kind(rawValue: name.lowercased()) { return kind }
+        let names = KeyParamRule.Kind.allCases.map(\.rawValue)
+        error(
+            "`\(name)` is not a placeholder type; use one of " + names.joined(separator: ", ")
+                + Suggestion.didYouMean(name, among: names), at: node.location, key: key)
+        return nil
+    }
+
+    private mutating func enumValues(_ node: YAMLNode, key: String) -> [String]? {
+        guard case .sequence(let items) = node.content, !items.isEmpty else {
+            error("`enum` must be a non-empty list of values, not \(node.kindDescription)", at: node.location, key: key)
+            return nil
+        }
+        let values = items.compactMap { text($0, option: "enum", key: key) }
+        return values.count == items.count ? values : nil
+    }
+
+    // MARK: TTL
+
+    private mutating func ttl(_ node: YAMLNode, key: String) -> TTL? {
+        guard let value = node.scalar, !node.isNull else {
+            error(
+                "`ttl` in key `\(key)` must be a duration such as `1 hour` or `none`, not \(node.kindDescription)",
+                at: node.location, key: key)
+            return nil
+        }
+        guard let ttl = TTL(parsing: value) else {
+            if value.allSatisfy({ $0 == "0" || $0 == " " }) || value.lowercased().hasPrefix("0 ") {
+                error(
+                    "`ttl: \(value)` in key `\(key)` would expire keys the moment they are written; "
+                        + "write `none` for keys that never expire", at: node.location, key: key)
+                return nil
+            }
+            error(
+                "`ttl: \(value)` in key `\(key)` is not a duration; write e.g. `5 min`, `1h`, `7 days`, `3600` "
+                    + "(seconds) or `none`", at: node.location, key: key)
+            return nil
+        }
+        return ttl
+    }
+}

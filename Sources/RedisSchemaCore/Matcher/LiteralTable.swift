@@ -1,0 +1,79 @@
+/// An open-addressing hash table from (trie node, literal segment bytes) to child node.
+///
+/// One flat table for the whole trie: a lookup hashes the segment once and compares bytes in place,
+/// so matching a key allocates nothing and costs the same however many patterns there are.
+struct LiteralTable: Sendable {
+    private struct Entry: Sendable {
+        var hash: UInt64
+        var parent: Int32
+        var child: Int32
+        var offset: Int32
+        var length: Int32
+    }
+
+    private var entries: [Entry]
+    private var arena: [UInt8] = []
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        entries = Array(repeating: Entry(hash: 0, parent: -1, child: -1, offset: 0, length: 0), count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer, parent: Int32) -> UInt64 {
+        // FNV-1a, seeded with the parent so equal segments under different nodes spread apart.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15)
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// The child of `parent` for the segment `bytes`, or -1.
+    @inline(__always)
+    func child(of parent: Int32, segment bytes: UnsafeRawBufferPointer) -> Int32 {
+        let hash = Self.hash(bytes, parent: parent)
+        return entries.withUnsafeBufferPointer { entries in
+            arena.withUnsafeBufferPointer { arena in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = entries[slot]
+                    if entry.parent < 0 { return -1 }
+                    if entry.hash == hash, entry.parent == parent, Int(entry.length) == bytes.count,
+                        Self.equal(arena, Int(entry.offset), bytes)
+                    {
+                        return entry.child
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ offset: Int, _ bytes: UnsafeRawBufferPointer)
+        -> Bool
+    {
+        var index = 0
+        while index < bytes.count {
+            if arena[offset + index] != bytes[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Adds an entry; the caller guarantees it is not there yet and the table has room.
+    mutating func insert(parent: Int32, segment: [UInt8], child: Int32) {
+        let hash = segment.withUnsafeBytes { Self.hash($0, parent: parent) }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while entries[slot].parent >= 0 { slot = (slot + 1) & mask }
+        entries[slot] = Entry(
+            hash: hash, parent: parent, child: child, offset: Int32(arena.count), length: Int32(segment.count))
+        arena.append(contentsOf: segment)
+        count += 1
+    }
+}

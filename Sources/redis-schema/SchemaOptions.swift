@@ -1,0 +1,27 @@
+import ArgumentParser
+import RedisSchemaCore
+
+/// The schema file argument that every subcommand takes.
+struct SchemaArgument: ParsableArguments {
+    @Argument(help: "The schema file.", completion: .file(extensions: ["yaml", "yml"]))
+    var schema: String = "schema.yaml"
+
+    /// Loads the schema; prints diagnostics and exits when it cannot be used.
+    func loadOrExit(printWarnings: Bool = true) throws -> Schema {
+        let result: SchemaLoader.Result
+        do {
+            result = try SchemaLoader.load(contentsOf: schema)
+        } catch {
+            FileHandleOutput.standardError.write("error: \(error)\n")
+            throw ExitCode.usageError
+        }
+        for diagnostic in result.diagnostics where printWarnings || diagnostic.severity == .error {
+            FileHandleOutput.standardError.write("\(diagnostic)\n")
+        }
+        guard let schema = result.schema else {
+            FileHandleOutput.standardError.write("error: \(schema) has errors; run `redis-schema check \(schema)`\n")
+            throw ExitCode.violations
+        }
+        return schema
+    }
+}
