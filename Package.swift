@@ -7,10 +7,14 @@ let package = Package(
         .library(name: "RedisSchemaCore", targets: ["RedisSchemaCore"]),
         .library(name: "RedisSchemaGenerator", targets: ["RedisSchemaGenerator"]),
         .library(name: "RedisSchema", targets: ["RedisSchema"]),
+        .library(name: "RedisSchemaClient", targets: ["RedisSchemaClient"]),
         .executable(name: "redis-schema", targets: ["redis-schema"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,6 +25,18 @@ let package = Package(
         // What generated code imports: deliberately free of NIO and libyaml.
         .target(name: "RedisSchema"),
         .target(name: "RedisSchemaCore", dependencies: ["CYaml", "RedisSchema"]),
+        // The SwiftNIO RESP client; conforms to the runtime's `RedisClientProtocol`.
+        .target(
+            name: "RedisSchemaClient",
+            dependencies: [
+                "RedisSchema",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "RedisSchemaGenerator", dependencies: ["RedisSchemaCore"]),
         .executableTarget(
             name: "redis-schema",
@@ -31,13 +47,40 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "redis-schema-bench", dependencies: ["RedisSchemaCore"]),
+        .executableTarget(
+            name: "redis-client-bench",
+            dependencies: [
+                "RedisSchema",
+                "RedisSchemaClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "RedisSchemaCoreTests",
             dependencies: ["RedisSchemaCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "RedisSchemaClientTests",
+            dependencies: [
+                "RedisSchema",
+                "RedisSchemaClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "RedisSchemaGeneratorTests", dependencies: ["RedisSchemaGenerator"]),
-        .testTarget(name: "RedisSchemaCLITests", dependencies: ["RedisSchemaCore"]),
+        .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer entry point is built only for `scripts/fuzz`, which links it with libFuzzer's own
+// `main`; an ordinary build neither needs nor sees it.
+if Context.environment["REDIS_SCHEMA_FUZZ"] != nil {
+    package.targets.append(
+        .target(name: "RedisSchemaFuzz", dependencies: ["RedisSchemaCore"], path: "Fuzz", exclude: ["corpus"]))
+}

@@ -44,7 +44,8 @@ struct CheckCommand: ParsableCommand {
                     "\(path): valid, \(schema.keys.count) keys, \(warnings) warning\(warnings == 1 ? "" : "s")\n")
             } else {
                 FileHandleOutput.standardError.write(
-                    "\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+                    "\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+                )
             }
         case .json:
             FileHandleOutput.standardOutput.write(try CheckReport(path: path, result: result).json() + "\n")

@@ -90,7 +90,8 @@ enum Reference {
         return values
     }
 
-    private static func splitSegment(_ parts: ArraySlice<PatternPart>, _ bytes: ArraySlice<UInt8>) -> [(Int, [UInt8])]? {
+    private static func splitSegment(_ parts: ArraySlice<PatternPart>, _ bytes: ArraySlice<UInt8>) -> [(Int, [UInt8])]?
+    {
         guard let first = parts.first else { return bytes.isEmpty ? [] : nil }
         switch first {
         case .literal(let text):

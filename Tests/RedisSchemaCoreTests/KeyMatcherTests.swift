@@ -25,7 +25,8 @@ import Testing
 
     @Test func capturesParams() throws {
         let m = try matcher(["rage:<sid>:<element>", "cell:<x:int>_<y:int>"])
-        #expect(m.captures(of: 0, in: Array("rage:12345:btn-login".utf8)) == [Array("12345".utf8), Array("btn-login".utf8)])
+        #expect(
+            m.captures(of: 0, in: Array("rage:12345:btn-login".utf8)) == [Array("12345".utf8), Array("btn-login".utf8)])
         #expect(m.captures(of: 1, in: Array("cell:120_330".utf8)) == [Array("120".utf8), Array("330".utf8)])
     }
 
@@ -41,7 +42,9 @@ import Testing
         let m = try matcher(["user:<id:int>", "doc:<id:uuid>"])
         #expect(m.match(Array("user:abc".utf8)) == .badParam(pattern: 0, placeholder: 0, .wrongKind(.int)))
         #expect(m.match(Array("user:-12".utf8)) == .matched(pattern: 0))
-        #expect(m.match(Array("doc:00000000-0000-0000-0000-00000000000G".utf8)) == .badParam(pattern: 1, placeholder: 0, .wrongKind(.uuid)))
+        #expect(
+            m.match(Array("doc:00000000-0000-0000-0000-00000000000G".utf8))
+                == .badParam(pattern: 1, placeholder: 0, .wrongKind(.uuid)))
         #expect(m.match(Array("doc:9B2C7A1E-4F0D-4C55-8A7E-2F3B1C9D0E6A".utf8)) == .matched(pattern: 1))
     }
 
@@ -51,7 +54,9 @@ import Testing
         pattern.setRule(KeyParamRule(maxLength: 4, regex: try KeyParamRegex("[A-Z]+")), forPlaceholderAt: 1)
         let m = KeyMatcher(patterns: [pattern])
         #expect(m.match(Array("event:click:AB".utf8)) == .matched(pattern: 0))
-        #expect(m.match(Array("event:scroll:AB".utf8)) == .badParam(pattern: 0, placeholder: 0, .notAllowed(["click", "tap"])))
+        #expect(
+            m.match(Array("event:scroll:AB".utf8))
+                == .badParam(pattern: 0, placeholder: 0, .notAllowed(["click", "tap"])))
         #expect(m.match(Array("event:tap:ABCDE".utf8)) == .badParam(pattern: 0, placeholder: 1, .tooLong(maxLength: 4)))
         #expect(m.match(Array("event:tap:ab".utf8)) == .badParam(pattern: 0, placeholder: 1, .regexMismatch("[A-Z]+")))
     }

@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func containedPatternIsAWarningNamingBothKeys() throws {
-        let result = SchemaLoader.load(schema([("tenantConfig", "config:<tenant>"), ("globalConfig", "config:global")]))
+        let result = SchemaLoader.load(
+            schema([("tenantConfig", "config:<tenant>"), ("globalConfig", "config:global")]))
         #expect(result.schema != nil)
         let warning = try #require(result.diagnostics.first)
         #expect(warning.severity == .warning)

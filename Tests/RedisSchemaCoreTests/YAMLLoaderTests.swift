@@ -61,13 +61,15 @@ import Testing
     }
 
     @Test func quotedNullIsText() throws {
-        let schema = try loadValid("version: 1\ndescription: \"null\"\nkeys: {a: {pattern: a, type: string, ttl: none}}\n")
+        let schema = try loadValid(
+            "version: 1\ndescription: \"null\"\nkeys: {a: {pattern: a, type: string, ttl: none}}\n")
         #expect(schema.description == "null")
         #expect(diagnostics("version: 1\ndescription: null\nkeys: {}\n").first?.contains("must be text") == true)
     }
 
     @Test func columnsCountCharactersNotBytes() {
-        let found = diagnostics("version: 1\ndescription: \"é\"\nkeys:\n  ümlaut: {pattern: a, type: string, ttl: 5 parsecs}\n")
+        let found = diagnostics(
+            "version: 1\ndescription: \"é\"\nkeys:\n  ümlaut: {pattern: a, type: string, ttl: 5 parsecs}\n")
         #expect(found.contains { $0.hasPrefix("4:3: error: `ümlaut` is not a valid key name") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("4:43: error: `ttl: 5 parsecs`") }, "\(found)")
     }

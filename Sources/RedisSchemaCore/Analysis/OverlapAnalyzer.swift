@@ -23,7 +23,9 @@ struct OverlapAnalyzer {
             }
             guard relations.count == forms[first].count else { continue }
             let example = witness.joined(separator: schema.separator)
-            if let diagnostic = diagnostic(PatternRelation.combine(relations), schema.keys[first], schema.keys[second], example) {
+            if let diagnostic = diagnostic(
+                PatternRelation.combine(relations), schema.keys[first], schema.keys[second], example)
+            {
                 diagnostics.append(diagnostic)
             }
         }
@@ -50,7 +52,9 @@ struct OverlapAnalyzer {
                 }
             }
             for literalIndex in group.byLiteral.values.joined() {
-                for openIndex in group.open { pairs.append((min(literalIndex, openIndex), max(literalIndex, openIndex))) }
+                for openIndex in group.open {
+                    pairs.append((min(literalIndex, openIndex), max(literalIndex, openIndex)))
+                }
             }
         }
         return pairs.sorted { $0 < $1 }

@@ -29,7 +29,8 @@ enum FileReader {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
             if bytes.count > maxBytes {
-                throw FileReadError(path: path, reason: "it is larger than \(maxBytes) bytes; a schema should be far smaller")
+                throw FileReadError(
+                    path: path, reason: "it is larger than \(maxBytes) bytes; a schema should be far smaller")
             }
             if count < chunk.count {
                 if ferror(file) != 0 { throw FileReadError(path: path, reason: String(cString: strerror(errno))) }

@@ -4,7 +4,8 @@ extension SchemaDecoder {
     mutating func keySpecs(_ node: YAMLNode, separator: String) -> [KeySpec] {
         guard let entries = mapping(node, option: "keys") else { return [] }
         if entries.isEmpty {
-            warning("`keys:` is empty; the schema declares no keys, so every key in Redis is unknown", at: node.location)
+            warning(
+                "`keys:` is empty; the schema declares no keys, so every key in Redis is unknown", at: node.location)
         }
         return entries.compactMap { keySpec($0, separator: separator) }
     }
@@ -30,7 +31,8 @@ extension SchemaDecoder {
             patternLocation = option.value.location
             pattern = keyPattern(option.value, separator: separator, option: "pattern", key: name)
         } else {
-            error("key `\(name)` has no `pattern:`; write e.g. `pattern: \(name):<id>`", at: entry.keyLocation, key: name)
+            error(
+                "key `\(name)` has no `pattern:`; write e.g. `pattern: \(name):<id>`", at: entry.keyLocation, key: name)
         }
 
         var type: RedisType?
@@ -45,7 +47,8 @@ extension SchemaDecoder {
             }
         } else if byName["type"] == nil {
             error(
-                "key `\(name)` has no `type:`; use one of " + RedisType.allCases.map(\.rawValue).joined(separator: ", "),
+                "key `\(name)` has no `type:`; use one of "
+                    + RedisType.allCases.map(\.rawValue).joined(separator: ", "),
                 at: entry.keyLocation, key: name)
         }
 
@@ -114,7 +117,9 @@ extension SchemaDecoder {
             if maxLength > 0 {
                 spec.maxLength = maxLength
             } else {
-                error("`maxLength: \(maxLength)` in key `\(name)` must be at least 1", at: option.value.location, key: name)
+                error(
+                    "`maxLength: \(maxLength)` in key `\(name)` must be at least 1", at: option.value.location,
+                    key: name)
             }
         }
         if let option = options["member"], applies("member") {
@@ -212,11 +217,14 @@ extension SchemaDecoder {
                             if maxLength > 0 {
                                 rule.maxLength = maxLength
                             } else {
-                                error("`maxLength` for `<\(entry.key)>` must be at least 1", at: option.value.location, key: key)
+                                error(
+                                    "`maxLength` for `<\(entry.key)>` must be at least 1", at: option.value.location,
+                                    key: key)
                             }
                         }
                     default:
-                        unknownOption(option, among: SchemaOptions.paramOptions, context: "for `<\(entry.key)>`", key: key)
+                        unknownOption(
+                            option, among: SchemaOptions.paramOptions, context: "for `<\(entry.key)>`", key: key)
                     }
                 }
             case .sequence:
@@ -233,7 +241,8 @@ extension SchemaDecoder {
                 for value in values {
                     if let violation = rule.violation(in: value) {
                         error(
-                            "the enum value `\(value)` for `<\(entry.key)>` \(violation)", at: entry.value.location, key: key)
+                            "the enum value `\(value)` for `<\(entry.key)>` \(violation)", at: entry.value.location,
+                            key: key)
                     } else if value.contains(pattern.separator) {
                         error(
                             "the enum value `\(value)` for `<\(entry.key)>` contains the separator `\(pattern.separator)`",

@@ -40,7 +40,8 @@ extension SchemaDecoder {
                     fieldName = .pattern(try FieldPattern(name))
                 } catch {
                     self.error(
-                        "invalid field pattern `\(name)` in key `\(key)`: \(error.message)", at: entry.keyLocation, key: key)
+                        "invalid field pattern `\(name)` in key `\(key)`: \(error.message)", at: entry.keyLocation,
+                        key: key)
                     continue
                 }
             } else {

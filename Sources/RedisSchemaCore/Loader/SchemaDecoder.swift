@@ -62,7 +62,9 @@ struct SchemaDecoder {
             case "database":
                 if let database = integer(entry.value, option: "database") {
                     if database < 0 {
-                        error("`database: \(database)` is negative; Redis databases are numbered from 0", at: entry.value.location)
+                        error(
+                            "`database: \(database)` is negative; Redis databases are numbered from 0",
+                            at: entry.value.location)
                     } else {
                         schema.database = database
                     }
@@ -109,7 +111,8 @@ struct SchemaDecoder {
         return scalar.isASCII && scalar.properties.isPatternSyntax && scalar != "<" && scalar != ">"
     }
 
-    mutating func unknownOption(_ entry: YAMLMappingEntry, among options: [String], context: String, key: String? = nil) {
+    mutating func unknownOption(_ entry: YAMLMappingEntry, among options: [String], context: String, key: String? = nil)
+    {
         error(
             "unknown option `\(entry.key)` \(context)" + Suggestion.didYouMean(entry.key, among: options),
             at: entry.keyLocation, key: key)
@@ -142,7 +145,8 @@ struct SchemaDecoder {
 
     mutating func mapping(_ node: YAMLNode, option: String, key: String? = nil) -> [YAMLMappingEntry]? {
         guard case .mapping(let entries) = node.content else {
-            error("`\(option)`\(inKey(key)) must be a mapping, not \(node.kindDescription)", at: node.location, key: key)
+            error(
+                "`\(option)`\(inKey(key)) must be a mapping, not \(node.kindDescription)", at: node.location, key: key)
             return nil
         }
         return entries
@@ -153,7 +157,8 @@ struct SchemaDecoder {
     private mutating func ignoreRules(_ node: YAMLNode) -> [IgnoreRule] {
         guard case .sequence(let items) = node.content else {
             error(
-                "`ignore` must be a list of globs such as `- \"bull:*\"`, not \(node.kindDescription)", at: node.location)
+                "`ignore` must be a list of globs such as `- \"bull:*\"`, not \(node.kindDescription)",
+                at: node.location)
             return []
         }
         return items.compactMap { item in

@@ -10,9 +10,9 @@ public enum SchemaLoader {
 
     /// Loads the schema at `path`; `file` is the name diagnostics use (default: `path`).
     /// Throws only when the file cannot be read; problems in it are in the result's diagnostics.
-    public static func load(contentsOf path: String, file: String? = nil, limits: YAMLLimits = .default) throws(
-        FileReadError
-    ) -> Result {
+    public static func load(contentsOf path: String, file: String? = nil, limits: YAMLLimits = .default)
+        throws(FileReadError) -> Result
+    {
         let bytes = try FileReader.read(path, maxBytes: limits.maxBytes)
         return load(bytes: bytes, file: file ?? path, limits: limits)
     }

@@ -1,5 +1,13 @@
 import RedisSchema
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// All of a schema's key patterns compiled into one trie over separator-delimited segments.
 ///
 /// A key is split at the separator once; then each segment is looked up in a hash table of literal
@@ -12,27 +20,35 @@ import RedisSchema
 /// first segment where they differ, and among patterns of the same shape, typed or constrained
 /// placeholders beat plain ones.
 public struct KeyMatcher: Sendable {
-    private struct Node: Sendable {
-        var wildcard: Int32 = -1
-        var mixed: [(segment: SegmentMatcher, child: Int32)] = []
-        /// Patterns that end here, most specific first.
-        var terminals: [Int32] = []
-    }
-
-    /// Where a placeholder's value sits in a matched key.
+    /// Where a placeholder's value sits in a matched key, and the rule it must satisfy.
     private struct PlaceholderSite: Sendable {
         var segment: Int
         /// The hole within a mixed segment, or -1 when the placeholder is the whole segment.
         var hole: Int
-        var mixed: SegmentMatcher?
-        var rule: KeyParamRule
+        /// Index into `mixedSegments`, or -1.
+        var mixed: Int
+        var rule: Int
         /// False for plain strings, which the shape alone already proves valid.
         var needsCheck: Bool
     }
 
-    private var nodes: [Node] = [Node()]
+    // The trie lives in flat arrays indexed by node, so the hot path reads plain integers and
+    // never retains or releases anything.
+    private var wildcards: [Int32] = [-1]
+    /// Index into `mixedChildren` of the node's mixed segments, or -1 (the common case).
+    private var mixedLists: [Int32] = [-1]
+    private var mixedChildren: [[(segment: Int, child: Int32)]] = []
+    private var mixedSegments: [SegmentMatcher] = []
+    /// Patterns that end at each node, most specific first; flattened into `terminalList` once built.
+    private var terminals: [[Int32]] = [[]]
+    private var terminalRanges: [Range<Int>] = []
+    private var terminalList: [Int32] = []
     private var literals: LiteralTable
     private var sites: [[PlaceholderSite]] = []
+    /// The sites that need a check, per pattern, as a range into `checks`.
+    private var checkRanges: [Range<Int>] = []
+    private var checks: [PlaceholderSite] = []
+    private var rules: [KeyParamRule] = []
     private let separator: UInt8
     /// Bit n is set when some pattern has n segments (n < 64); longer patterns set bit 63.
     private var segmentCounts: UInt64 = 0
@@ -49,16 +65,31 @@ public struct KeyMatcher: Sendable {
         for (index, pattern) in patterns.enumerated() {
             insert(pattern, index: Int32(index))
         }
-        for node in nodes.indices where nodes[node].terminals.count > 1 {
-            nodes[node].terminals = nodes[node].terminals.enumerated().sorted { lhs, rhs in
+        for node in terminals.indices where terminals[node].count > 1 {
+            terminals[node] = terminals[node].enumerated().sorted { lhs, rhs in
                 let (left, right) = (specificity(lhs.element), specificity(rhs.element))
                 return left != right ? left > right : lhs.offset < rhs.offset
             }.map(\.element)
         }
+        for patterns in terminals {
+            terminalRanges.append(terminalList.count..<(terminalList.count + patterns.count))
+            terminalList += patterns
+        }
+        terminals = []
+        for patternSites in sites {
+            let start = checks.count
+            checks += patternSites.filter(\.needsCheck)
+            checkRanges.append(start..<checks.count)
+        }
     }
 
+    /// How narrow a pattern's placeholders are; at one trie node, narrower patterns are tried first.
     private func specificity(_ pattern: Int32) -> Int {
-        sites[Int(pattern)].filter(\.needsCheck).count
+        sites[Int(pattern)].reduce(0) { total, site in
+            let rule = rules[site.rule]
+            return total + (rule.kind != .string ? 1 : 0) + (rule.allowedValues != nil ? 4 : 0)
+                + (rule.regex != nil ? 2 : 0) + (rule.maxLength != nil ? 1 : 0)
+        }
     }
 
     private mutating func insert(_ pattern: KeyPattern, index: Int32) {
@@ -71,39 +102,44 @@ public struct KeyMatcher: Sendable {
                 next = literalChild(of: node, Array(text.utf8))
             case .placeholder(let placeholder)?:
                 next = wildcardChild(of: node)
-                patternSites[placeholder] = site(pattern, placeholder, segment: depth, hole: -1, mixed: nil)
+                patternSites[placeholder] = site(pattern, placeholder, segment: depth, hole: -1, mixed: -1)
             case nil:
                 if parts.isEmpty {
                     next = literalChild(of: node, [])
                 } else {
                     let segment = SegmentMatcher(parts)
-                    next = mixedChild(of: node, segment)
+                    mixedSegments.append(segment)
+                    let mixed = mixedSegments.count - 1
+                    next = mixedChild(of: node, mixed)
                     for (hole, placeholder) in segment.placeholderIndices.enumerated() {
-                        patternSites[placeholder] = site(pattern, placeholder, segment: depth, hole: hole, mixed: segment)
+                        patternSites[placeholder] = site(pattern, placeholder, segment: depth, hole: hole, mixed: mixed)
                     }
                 }
             }
             node = next
         }
-        nodes[Int(node)].terminals.append(index)
+        terminals[Int(node)].append(index)
         sites.append(patternSites.map { $0! })
         let count = pattern.segments.count
         segmentCounts |= 1 << UInt64(min(count, 63))
         maxSegments = max(maxSegments, count)
     }
 
-    private func site(_ pattern: KeyPattern, _ placeholder: Int, segment: Int, hole: Int, mixed: SegmentMatcher?)
+    private mutating func site(_ pattern: KeyPattern, _ placeholder: Int, segment: Int, hole: Int, mixed: Int)
         -> PlaceholderSite
     {
         let rule = pattern.placeholders[placeholder].rule
-        let needsCheck =
-            rule.kind != .string || rule.allowedValues != nil || rule.maxLength != nil || rule.regex != nil
-        return PlaceholderSite(segment: segment, hole: hole, mixed: mixed, rule: rule, needsCheck: needsCheck)
+        rules.append(rule)
+        return PlaceholderSite(
+            segment: segment, hole: hole, mixed: mixed, rule: rules.count - 1,
+            needsCheck: !rule.isUnconstrainedString)
     }
 
     private mutating func newNode() -> Int32 {
-        nodes.append(Node())
-        return Int32(nodes.count - 1)
+        wildcards.append(-1)
+        mixedLists.append(-1)
+        terminals.append([])
+        return Int32(wildcards.count - 1)
     }
 
     private mutating func literalChild(of node: Int32, _ bytes: [UInt8]) -> Int32 {
@@ -115,20 +151,28 @@ public struct KeyMatcher: Sendable {
     }
 
     private mutating func wildcardChild(of node: Int32) -> Int32 {
-        if nodes[Int(node)].wildcard >= 0 { return nodes[Int(node)].wildcard }
+        if wildcards[Int(node)] >= 0 { return wildcards[Int(node)] }
         let child = newNode()
-        nodes[Int(node)].wildcard = child
+        wildcards[Int(node)] = child
         return child
     }
 
-    private mutating func mixedChild(of node: Int32, _ segment: SegmentMatcher) -> Int32 {
-        if let existing = nodes[Int(node)].mixed.first(where: { $0.segment.shape == segment.shape }) {
+    private mutating func mixedChild(of node: Int32, _ segment: Int) -> Int32 {
+        if mixedLists[Int(node)] < 0 {
+            mixedChildren.append([])
+            mixedLists[Int(node)] = Int32(mixedChildren.count - 1)
+        }
+        let list = Int(mixedLists[Int(node)])
+        let shape = mixedSegments[segment].shape
+        if let existing = mixedChildren[list].first(where: { mixedSegments[$0.segment].shape == shape }) {
             return existing.child
         }
         let child = newNode()
-        nodes[Int(node)].mixed.append((segment, child))
-        // More literal text first, so `v<n>` is tried before `<name>x`'s less specific cousins.
-        nodes[Int(node)].mixed.sort { $0.segment.literalByteCount > $1.segment.literalByteCount }
+        mixedChildren[list].append((segment, child))
+        // More literal text first: `v<n>` is tried before a looser `<name>` sibling.
+        mixedChildren[list].sort {
+            mixedSegments[$0.segment].literalByteCount > mixedSegments[$1.segment].literalByteCount
+        }
         return child
     }
 
@@ -137,32 +181,50 @@ public struct KeyMatcher: Sendable {
         var bounds: [Int] = []
         var holes: [Range<Int>] = Array(repeating: 0..<0, count: 16)
 
-        /// Creates empty scratch space; it grows to fit the longest key it meets, once.
+        /// Creates empty scratch space; it grows to fit the matcher on first use, once.
         public init() {}
     }
 
     /// Classifies `key`. Pass the same `scratch` for every call on one thread.
     public func match(_ key: UnsafeRawBufferPointer, scratch: inout Scratch) -> KeyMatch {
-        // Segment k spans bounds[k] ..< bounds[k + 1] - 1 (the separator follows it).
-        scratch.bounds.removeAll(keepingCapacity: true)
-        scratch.bounds.append(0)
-        var index = 0
-        let count = key.count
-        while index < count {
-            if key[index] == separator {
-                scratch.bounds.append(index + 1)
-                if scratch.bounds.count > maxSegments { return .unmatched }
-            }
-            index += 1
+        if scratch.bounds.count < maxSegments + 1 {
+            scratch.bounds = Array(repeating: 0, count: maxSegments + 1)
         }
-        scratch.bounds.append(count + 1)
-        let segments = scratch.bounds.count - 1
+        // Segment k spans bounds[k] ..< bounds[k + 1] - 1 (the separator follows it).
+        guard let segments = split(key, into: &scratch.bounds) else { return .unmatched }
         guard segmentCounts & (1 << UInt64(min(segments, 63))) != 0 else { return .unmatched }
         var firstBadParam: KeyMatch?
         if let pattern = search(0, depth: 0, segments: segments, key, &scratch, &firstBadParam) {
             return .matched(pattern: Int(pattern))
         }
         return firstBadParam ?? .unmatched
+    }
+
+    /// Records where each segment starts; returns the number of segments, or `nil` when the key has
+    /// more segments than any pattern.
+    @inline(__always)
+    private func split(_ key: UnsafeRawBufferPointer, into bounds: inout [Int]) -> Int? {
+        let limit = maxSegments
+        let separator = self.separator
+        return bounds.withUnsafeMutableBufferPointer { bounds -> Int? in
+            bounds[0] = 0
+            var segments = 1
+            guard let base = key.baseAddress else {
+                bounds[1] = 1
+                return 1
+            }
+            var offset = 0
+            while offset < key.count,
+                let found = memchr(base + offset, Int32(separator), key.count - offset)
+            {
+                if segments == limit { return nil }
+                offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                bounds[segments] = offset
+                segments += 1
+            }
+            bounds[segments] = key.count + 1
+            return segments
+        }
     }
 
     /// Classifies `key`.
@@ -176,9 +238,9 @@ public struct KeyMatcher: Sendable {
         _ node: Int32, depth: Int, segments: Int, _ key: UnsafeRawBufferPointer, _ scratch: inout Scratch,
         _ firstBadParam: inout KeyMatch?
     ) -> Int32? {
-        let current = nodes[Int(node)]
         if depth == segments {
-            for pattern in current.terminals {
+            for index in terminalRanges[Int(node)] {
+                let pattern = terminalList[index]
                 if let badParam = check(pattern, key, &scratch) {
                     if firstBadParam == nil { firstBadParam = badParam }
                 } else {
@@ -190,25 +252,33 @@ public struct KeyMatcher: Sendable {
         let segment = UnsafeRawBufferPointer(
             rebasing: key[scratch.bounds[depth]..<(scratch.bounds[depth + 1] - 1)])
         let literal = literals.child(of: node, segment: segment)
-        if literal >= 0, let found = search(literal, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam) {
+        if literal >= 0,
+            let found = search(literal, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam)
+        {
             return found
         }
-        for (matcher, child) in current.mixed where matcher.matches(segment) {
-            if let found = search(child, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam) {
-                return found
+        let mixedList = mixedLists[Int(node)]
+        if mixedList >= 0 {
+            for (matcher, child) in mixedChildren[Int(mixedList)] where mixedSegments[matcher].matches(segment) {
+                if let found = search(child, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam) {
+                    return found
+                }
             }
         }
-        if current.wildcard >= 0, !segment.isEmpty {
-            return search(current.wildcard, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam)
+        let wildcard = wildcards[Int(node)]
+        if wildcard >= 0, !segment.isEmpty {
+            return search(wildcard, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam)
         }
         return nil
     }
 
     /// `nil` when every placeholder of `pattern` accepts its value, else the first violation.
     private func check(_ pattern: Int32, _ key: UnsafeRawBufferPointer, _ scratch: inout Scratch) -> KeyMatch? {
-        for (placeholder, site) in sites[Int(pattern)].enumerated() where site.needsCheck {
+        for index in checkRanges[Int(pattern)] {
+            let site = checks[index]
             let value = valueRange(of: site, in: key, &scratch)
-            if let violation = site.rule.violation(in: UnsafeRawBufferPointer(rebasing: key[value])) {
+            if let violation = rules[site.rule].violation(in: UnsafeRawBufferPointer(rebasing: key[value])) {
+                let placeholder = sites[Int(pattern)].firstIndex { $0.rule == site.rule } ?? 0
                 return .badParam(pattern: Int(pattern), placeholder: placeholder, violation)
             }
         }
@@ -220,7 +290,8 @@ public struct KeyMatcher: Sendable {
     {
         let start = scratch.bounds[site.segment]
         let end = scratch.bounds[site.segment + 1] - 1
-        guard let mixed = site.mixed else { return start..<end }
+        guard site.mixed >= 0 else { return start..<end }
+        let mixed = mixedSegments[site.mixed]
         if scratch.holes.count < mixed.placeholderIndices.count {
             scratch.holes = Array(repeating: 0..<0, count: mixed.placeholderIndices.count)
         }

@@ -25,12 +25,32 @@ struct LiteralTable: Sendable {
 
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer, parent: Int32) -> UInt64 {
-        // FNV-1a, seeded with the parent so equal segments under different nodes spread apart.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15)
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        // Eight bytes at a time with a multiply-xorshift mix: segments are short, and a byte-wise
+        // hash's serial multiplies were the largest cost of a lookup.
+        var hash = UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = mix(hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < bytes.count {
+                tail |= UInt64(bytes[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            hash = mix(hash ^ tail)
         }
         return hash
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var value = value &* 0xBF58_476D_1CE4_E5B9
+        value ^= value >> 31
+        return value &* 0x94D0_49BB_1331_11EB
     }
 
     /// The child of `parent` for the segment `bytes`, or -1.

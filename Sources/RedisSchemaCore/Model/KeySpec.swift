@@ -32,7 +32,8 @@ public struct KeySpec: Sendable {
     /// Creates a key spec.
     public init(
         name: String, location: SourceLocation, pattern: KeyPattern, patternLocation: SourceLocation,
-        type: RedisType, ttl: TTL, ttlText: String? = nil, purpose: String? = nil, fields: [FieldSpec] = [], element: ValueType? = nil,
+        type: RedisType, ttl: TTL, ttlText: String? = nil, purpose: String? = nil, fields: [FieldSpec] = [],
+        element: ValueType? = nil,
         maxLength: Int? = nil, member: MemberSpec? = nil, score: ScoreType? = nil, value: StringValue? = nil
     ) {
         self.name = name

@@ -17,7 +17,8 @@ enum Suggestion {
         // `hashmap` → `hash`, `str` → `string`: a candidate the word starts with, or that starts with the word.
         if let prefixed = candidates.first(where: { candidate in
             let candidate = candidate.lowercased()
-            return min(candidate.count, lowered.count) >= 3 && (lowered.hasPrefix(candidate) || candidate.hasPrefix(lowered))
+            return min(candidate.count, lowered.count) >= 3
+                && (lowered.hasPrefix(candidate) || candidate.hasPrefix(lowered))
         }) {
             return prefixed
         }

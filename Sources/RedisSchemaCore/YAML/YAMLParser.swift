@@ -183,7 +183,8 @@ struct YAMLParser {
             for source in sources {
                 guard case .mapping(let merged) = source.content else {
                     diagnostics.append(
-                        Diagnostic(.error, at: source.location, "the merge key `<<` takes a mapping or a list of mappings"))
+                        Diagnostic(
+                            .error, at: source.location, "the merge key `<<` takes a mapping or a list of mappings"))
                     continue
                 }
                 for entry in merged where seen.insert(entry.key).inserted {
@@ -235,9 +236,11 @@ private struct Frame {
         guard let key = pendingKey else {
             guard case .scalar(let text, let isPlain) = node.content else {
                 pendingKey = PendingKey(text: "", location: node.location, isMerge: false, isValid: false)
-                return Diagnostic(.error, at: node.location, "a mapping key must be a plain name, not \(node.kindDescription)")
+                return Diagnostic(
+                    .error, at: node.location, "a mapping key must be a plain name, not \(node.kindDescription)")
             }
-            pendingKey = PendingKey(text: text, location: node.location, isMerge: isPlain && text == "<<", isValid: true)
+            pendingKey = PendingKey(
+                text: text, location: node.location, isMerge: isPlain && text == "<<", isValid: true)
             return nil
         }
         pendingKey = nil

@@ -90,9 +90,12 @@ enum ExampleCommands {
 
     /// Quotes an argument the way `redis-cli` reads it, when it needs quoting.
     static func quote(_ argument: String) -> String {
-        let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_:./@*~+".unicodeScalars.contains(scalar)
-        }
+        let plain =
+            !argument.isEmpty
+            && argument.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII && scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-_:./@*~+".unicodeScalars.contains(scalar)
+            }
         if plain { return argument }
         var quoted = "\""
         for character in argument {

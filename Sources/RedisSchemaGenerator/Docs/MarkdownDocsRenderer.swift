@@ -24,8 +24,9 @@ public enum MarkdownDocsRenderer {
             })
         if !schema.ignore.isEmpty {
             out.blank()
-            out.line("Keys matching these globs belong to other software and are not checked: "
-                + schema.ignore.map { code($0.glob.source) }.joined(separator: ", ") + ".")
+            out.line(
+                "Keys matching these globs belong to other software and are not checked: "
+                    + schema.ignore.map { code($0.glob.source) }.joined(separator: ", ") + ".")
         }
         for key in schema.keys {
             out.blank()
@@ -71,11 +72,11 @@ public enum MarkdownDocsRenderer {
     private static func valueShape(_ key: KeySpec) -> [String] {
         var lines: [String] = []
         if !key.fields.isEmpty {
-            lines.append("| Field | Type | Required |")
-            lines.append("|---|---|---|")
-            for field in key.fields {
-                lines.append("| \(code(field.name.source)) | \(field.type.rawValue) | \(field.isOptional ? "no" : "yes") |")
-            }
+            var table = MarkdownWriter()
+            table.table(
+                header: ["Field", "Type", "Required"],
+                rows: key.fields.map { [code($0.name.source), $0.type.rawValue, $0.isOptional ? "no" : "yes"] })
+            lines.append(table.text.trimmingTrailingNewline())
         }
         if let element = key.element { lines.append("- Elements: \(element.rawValue)") }
         if let maxLength = key.maxLength {
@@ -92,12 +93,15 @@ public enum MarkdownDocsRenderer {
     }
 
     static func code(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "|", with: "\\|")
-        return escaped.contains("`") ? "`` \(escaped) ``" : "`\(escaped)`"
+        text.contains("`") ? "`` \(text) ``" : "`\(text)`"
     }
 }
 
 extension String {
+    func trimmingTrailingNewline() -> String {
+        hasSuffix("\n") ? String(dropLast()) : self
+    }
+
     func replacingOccurrences(of target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }

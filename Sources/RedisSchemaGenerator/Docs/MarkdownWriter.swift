@@ -10,11 +10,16 @@ struct MarkdownWriter {
         text += "\n"
     }
 
+    /// A GitHub-flavoured table; `|` in cells is escaped (also inside code spans, where GFM
+    /// unescapes it) and line breaks become spaces.
     mutating func table(header: [String], rows: [[String]]) {
         line("| " + header.joined(separator: " | ") + " |")
         line("|" + header.map { _ in "---" }.joined(separator: "|") + "|")
         for row in rows {
-            line("| " + row.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |")
+            let cells = row.map {
+                $0.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+            }
+            line("| " + cells.joined(separator: " | ") + " |")
         }
     }
 }

@@ -1,0 +1,50 @@
+import NIOCore
+import RedisSchema
+import Testing
+
+@testable import RedisSchemaClient
+
+@Suite("RESP encoder and commands")
+struct RESPEncoderTests {
+    private func encoded(_ commands: [RedisCommand]) -> [UInt8] {
+        var buffer = ByteBuffer()
+        RESPEncoder.encode(commands, into: &buffer)
+        return Array(buffer.readableBytesView)
+    }
+
+    @Test("encodes a command as an array of bulk strings")
+    func encodesCommand() {
+        let command = RedisCommand("SET", "key", [0x00, 0xFF, 0x0D, 0x0A] as [UInt8])
+        #expect(encoded([command]) == Array("*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$4\r\n".utf8) + [0, 0xFF, 13, 10, 13, 10])
+    }
+
+    @Test("encodes a pipeline back to back, with empty arguments and multi-digit lengths")
+    func encodesPipeline() {
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: 1234)
+        let commands = [RedisCommand("PING"), RedisCommand("ECHO", ""), RedisCommand("SET", "k", long)]
+        let expected =
+            Array("*1\r\n$4\r\nPING\r\n*2\r\n$4\r\nECHO\r\n$0\r\n\r\n*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1234\r\n".utf8)
+            + long + Array("\r\n".utf8)
+        #expect(encoded(commands) == expected)
+        #expect(RESPEncoder.estimatedSize(of: commands) >= expected.count)
+    }
+
+    @Test("writes decimals without String", arguments: [0, 7, 9, 10, 99, 100, 12345, Int.max, -1, -123])
+    func writesDecimal(value: Int) {
+        var buffer = ByteBuffer()
+        RESPEncoder.writeDecimal(value, into: &buffer)
+        #expect(buffer.readString(length: buffer.readableBytes) == String(value))
+    }
+
+    @Test("converts argument types to the bytes Redis parses")
+    func argumentConversions() {
+        let command = RedisCommand("ZADD", "key", 1.5, Int64(-3), 42, UInt64.max, Double.infinity, -Double.infinity)
+        #expect(
+            command.arguments.map { String(decoding: $0, as: UTF8.self) } == [
+                "ZADD", "key", "1.5", "-3", "42", "18446744073709551615", "inf", "-inf",
+            ]
+        )
+        #expect(RedisCommand(arguments: [Array("get".utf8)]).name == "GET")
+        #expect(!RedisCommand("AUTH", "user", "secret").description.contains("secret"))
+    }
+}
