@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "RedisSchemaGenerator", targets: ["RedisSchemaGenerator"]),
         .library(name: "RedisSchema", targets: ["RedisSchema"]),
         .library(name: "RedisSchemaClient", targets: ["RedisSchemaClient"]),
+        .library(name: "RedisSchemaLint", targets: ["RedisSchemaLint"]),
         .executable(name: "redis-schema", targets: ["redis-schema"]),
     ],
     dependencies: [
@@ -38,6 +39,8 @@ let package = Package(
             ]
         ),
         .target(name: "RedisSchemaGenerator", dependencies: ["RedisSchemaCore"]),
+        // The linter: scanning, rules, reports. Talks to Redis only through `RedisClientProtocol`.
+        .target(name: "RedisSchemaLint", dependencies: ["RedisSchemaCore", "RedisSchema"]),
         .executableTarget(
             name: "redis-schema",
             dependencies: [
@@ -73,6 +76,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RedisSchemaGeneratorTests", dependencies: ["RedisSchemaGenerator"]),
+        .testTarget(
+            name: "RedisSchemaLintTests",
+            dependencies: ["RedisSchemaLint", "RedisSchemaClient", "RedisSchemaCore", "RedisSchema"]
+        ),
         .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema"]),
     ],
     swiftLanguageModes: [.v6]
