@@ -46,7 +46,11 @@ let package = Package(
             dependencies: [
                 "RedisSchemaCore",
                 "RedisSchemaGenerator",
+                "RedisSchemaLint",
+                "RedisSchemaClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "redis-schema-bench", dependencies: ["RedisSchemaCore"]),

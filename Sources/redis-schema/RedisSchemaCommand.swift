@@ -7,10 +7,11 @@ struct RedisSchemaCommand: AsyncParsableCommand {
         commandName: "redis-schema",
         abstract: "Schema-as-code for Redis keyspaces: check a schema, document it, generate code, lint a live Redis.",
         discussion: """
-            Exit codes: 0 success, 1 the schema (or the keyspace) breaks the rules, 2 usage or I/O error.
+            Exit codes: 0 success, 1 the schema (or the keyspace) breaks the rules, 2 usage or I/O error,
+            3 connection or authentication error (validate).
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, DocsCommand.self]
+        subcommands: [CheckCommand.self, DocsCommand.self, ValidateCommand.self]
     )
 
     /// Runs the command, with usage errors exiting 2 (not ArgumentParser's 64) as documented.

@@ -6,8 +6,14 @@ struct SchemaArgument: ParsableArguments {
     @Argument(help: "The schema file.", completion: .file(extensions: ["yaml", "yml"]))
     var schema: String = "schema.yaml"
 
+    init() {}
+
+    init(schema: String) {
+        self.schema = schema
+    }
+
     /// Loads the schema; prints diagnostics and exits when it cannot be used.
-    func loadOrExit(printWarnings: Bool = true) throws -> Schema {
+    func loadOrExit(printWarnings: Bool = true, exitCodeWhenInvalid: ExitCode = .violations) throws -> Schema {
         let result: SchemaLoader.Result
         do {
             result = try SchemaLoader.load(contentsOf: schema)
@@ -20,7 +26,7 @@ struct SchemaArgument: ParsableArguments {
         }
         guard let schema = result.schema else {
             FileHandleOutput.standardError.write("error: \(schema) has errors; run `redis-schema check \(schema)`\n")
-            throw ExitCode.violations
+            throw exitCodeWhenInvalid
         }
         return schema
     }

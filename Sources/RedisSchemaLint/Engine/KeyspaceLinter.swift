@@ -1,0 +1,114 @@
+import RedisSchema
+import RedisSchemaCore
+
+/// Checks a live keyspace against a schema: the engine behind `redis-schema validate`.
+///
+/// It talks to Redis only through ``RedisClientProtocol`` and sends only `DBSIZE`, `SCAN`, `TYPE`
+/// and `PTTL`; memory stays constant however many keys there are.
+public struct KeyspaceLinter: Sendable {
+    /// What the linter checks and how it reports.
+    public struct Configuration: Sendable {
+        /// Rule severities.
+        public var policy = RulePolicy()
+        /// Example violations kept per rule and pattern.
+        public var examplesPerRule = 5
+        /// Violations to accept (see ``Baseline``).
+        public var baseline: Baseline?
+        /// How to walk the keyspace.
+        public var scan = ScanOptions()
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// The finished run.
+    public struct Outcome: Sendable {
+        /// What was found.
+        public var report: LintReport
+        /// A baseline accepting every violation found, for `--write-baseline`.
+        public var baseline: Baseline
+    }
+
+    private let schema: Schema
+    private let configuration: Configuration
+
+    /// Creates a linter for `schema`.
+    public init(schema: Schema, configuration: Configuration) {
+        self.schema = schema
+        self.configuration = configuration
+    }
+
+    /// Scans the keyspace. `scanClient` carries the SCAN calls; `checkClients` (at least one; may
+    /// include `scanClient`) carry the TYPE/PTTL batches. Cancelling the calling task stops the scan
+    /// early with a partial report whose `resumeCursor` says where to go on.
+    ///
+    /// - Parameters:
+    ///   - server: how to name the server in the report (a URL with the password masked).
+    ///   - progress: called after each batch, on the calling task.
+    public func run(
+        scanClient: any RedisClientProtocol, checkClients: [any RedisClientProtocol], server: String,
+        progress: ((ScanProgress) -> Void)? = nil
+    ) async throws(LintError) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let databaseSize = try await Self.databaseSize(scanClient)
+        var accumulator = LintAccumulator(
+            classifier: KeyClassifier(schema: schema, policy: configuration.policy),
+            examplesPerRule: configuration.examplesPerRule, baseline: configuration.baseline)
+        let scanner = KeyspaceScanner(
+            scanClient: scanClient, checkClients: checkClients.isEmpty ? [scanClient] : checkClients,
+            options: configuration.scan)
+        let resumeCursor = try await scanner.run { (batch) throws(LintError) in
+            accumulator.recordScanned(batch.keys.count)
+            for (position, index) in batch.checked.enumerated() {
+                let typeReply = batch.replies[position * 2]
+                let pttlReply = batch.replies[position * 2 + 1]
+                if let error = typeReply.serverError { throw .serverError(command: "TYPE", error) }
+                if let error = pttlReply.serverError { throw .serverError(command: "PTTL", error) }
+                guard let type = typeReply.bytes, let pttl = pttlReply.int else {
+                    throw .unexpectedReply(command: "TYPE/PTTL", reply: "\(typeReply), \(pttlReply)")
+                }
+                accumulator.add(key: batch.keys[index], type: ObservedType(reply: type), pttl: pttl)
+            }
+            let elapsed = clock.now - start
+            progress?(
+                ScanProgress(
+                    keysScanned: accumulator.summary.keysScanned, elapsedSeconds: elapsed.seconds,
+                    databaseSize: databaseSize))
+        }
+        var report = accumulator.report(server: server)
+        let seconds = (clock.now - start).seconds
+        report.summary.durationSeconds = seconds
+        report.summary.keysPerSecond = seconds > 0 ? Double(report.summary.keysScanned) / seconds : 0
+        report.summary.databaseSize = databaseSize
+        report.summary.complete = resumeCursor == "0"
+        report.summary.interrupted = Task.isCancelled && resumeCursor != "0"
+        report.summary.resumeCursor = resumeCursor == "0" ? nil : resumeCursor
+        report.summary.sampleRate = configuration.scan.sampleRate
+        let checked = report.summary.keysChecked - report.summary.keysExpired
+        if !report.summary.complete || configuration.scan.sampleRate < 1 {
+            let violations = report.summary.violationsByRule.values.reduce(0, +)
+            let how = configuration.scan.sampleRate < 1 ? "sampled" : "checked"
+            report.summary.confidence = ConfidenceStatement.describe(violations: violations, checked: checked, how: how)
+        }
+        return Outcome(report: report, baseline: accumulator.baseline())
+    }
+
+    private static func databaseSize(_ client: any RedisClientProtocol) async throws(LintError) -> Int? {
+        let reply: RESPValue
+        do {
+            reply = try await client.pipeline([RedisCommand("DBSIZE")]).first ?? .null
+        } catch {
+            throw .connection(error)
+        }
+        // DBSIZE only feeds progress and ETA: a server that refuses it can still be scanned.
+        return reply.int.map { Int($0) }
+    }
+}
+
+extension Swift.Duration {
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

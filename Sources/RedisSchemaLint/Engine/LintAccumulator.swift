@@ -1,0 +1,153 @@
+import RedisSchemaCore
+
+/// Collects what the classifier says about each key into counts, TTL sketches and capped example
+/// lists: memory stays constant however many keys go by.
+struct LintAccumulator {
+    private struct PatternStats {
+        var keys = 0
+        var violations = [Int](repeating: 0, count: LintRule.allCases.count)
+        var sketch = TTLSketch()
+        var examples: [Violation] = []
+        var examplesPerRule = [Int](repeating: 0, count: LintRule.allCases.count)
+    }
+
+    /// Unknown-key shapes tracked one by one; beyond this, further new shapes are counted together.
+    static let maxShapes = 1000
+    static let overflowShape = "<other shapes>"
+
+    private let classifier: KeyClassifier
+    private let examplesPerRule: Int
+    private let acceptedByBaseline: Set<Baseline.Fingerprint>
+    private let separator: UInt8
+    private var patterns: [PatternStats]
+    private var shapes: [String: (count: Int, example: String)] = [:]
+    private var unknownExamples: [Violation] = []
+    private var scratch = KeyMatcher.Scratch()
+    private(set) var summary = LintReport.Summary()
+
+    init(classifier: KeyClassifier, examplesPerRule: Int, baseline: Baseline?) {
+        self.classifier = classifier
+        self.examplesPerRule = examplesPerRule
+        self.acceptedByBaseline = baseline?.fingerprints ?? []
+        self.separator = classifier.schema.separator.utf8.first ?? UInt8(ascii: ":")
+        self.patterns = Array(repeating: PatternStats(), count: classifier.schema.keys.count)
+    }
+
+    mutating func recordScanned(_ count: Int) {
+        summary.keysScanned += count
+    }
+
+    /// Takes one checked key.
+    mutating func add(key: [UInt8], type: ObservedType, pttl: Int64) {
+        summary.keysChecked += 1
+        let outcome = key.withUnsafeBytes { classifier.classify($0, type: type, pttl: pttl, scratch: &scratch) }
+        switch outcome {
+        case .expired:
+            summary.keysExpired += 1
+        case .ignored:
+            summary.keysIgnored += 1
+        case .unknown:
+            summary.keysUnknown += 1
+            recordUnknown(key)
+        case .checked(let pattern, let violations):
+            patterns[pattern].keys += 1
+            if pttl >= 0 { patterns[pattern].sketch.add(milliseconds: pttl) }
+            guard !violations.isEmpty else { return }
+            if violations.badParam != nil { record(.badParam, pattern: pattern, violations, key) }
+            if violations.wrongType != nil { record(.wrongType, pattern: pattern, violations, key) }
+            if let rule = violations.ttl { record(rule, pattern: pattern, violations, key) }
+        }
+    }
+
+    private mutating func record(
+        _ rule: LintRule, pattern: Int, _ violations: KeyClassifier.Violations, _ key: [UInt8]
+    ) {
+        let name = classifier.schema.keys[pattern].name
+        let baselined = acceptedByBaseline.contains(Baseline.Fingerprint(rule: rule.id, subject: name))
+        count(rule, baselined: baselined)
+        let index = LintRule.allCases.firstIndex(of: rule)!
+        patterns[pattern].violations[index] += 1
+        guard patterns[pattern].examplesPerRule[index] < examplesPerRule else { return }
+        patterns[pattern].examplesPerRule[index] += 1
+        patterns[pattern].examples.append(
+            Violation(
+                rule: rule.id, severity: classifier.policy.severity(of: rule), key: KeyDisplay.string(key),
+                pattern: name,
+                message: classifier.message(for: rule, pattern: pattern, violations: violations, key: key),
+                baselined: baselined))
+    }
+
+    private mutating func recordUnknown(_ key: [UInt8]) {
+        guard classifier.policy.isEnabled(.unknownKey) else { return }
+        var shape = key.withUnsafeBytes { KeyShape.of($0, separator: separator) }
+        if shapes[shape] == nil, shapes.count >= Self.maxShapes { shape = Self.overflowShape }
+        let baselined = acceptedByBaseline.contains(Baseline.Fingerprint(rule: LintRule.unknownKey.id, subject: shape))
+        count(.unknownKey, baselined: baselined)
+        shapes[shape, default: (0, KeyDisplay.string(key))].count += 1
+        guard unknownExamples.count < examplesPerRule else { return }
+        unknownExamples.append(
+            Violation(
+                rule: LintRule.unknownKey.id, severity: classifier.policy.severity(of: .unknownKey),
+                key: KeyDisplay.string(key), pattern: nil,
+                message: "matches no pattern in the schema (shape `\(shape)`)",
+                baselined: baselined))
+    }
+
+    private mutating func count(_ rule: LintRule, baselined: Bool) {
+        summary.violationsByRule[rule.id, default: 0] += 1
+        if baselined {
+            summary.baselined += 1
+            return
+        }
+        switch classifier.policy.severity(of: rule) {
+        case .error: summary.errors += 1
+        case .warning: summary.warnings += 1
+        case .ignore: break
+        }
+    }
+
+    /// The report so far; `server` and timing come from the caller.
+    func report(server: String) -> LintReport {
+        let schema = classifier.schema
+        let patternReports = zip(schema.keys, patterns).map { spec, stats in
+            var report = PatternReport(
+                key: spec.name, pattern: spec.pattern.source, type: spec.type.rawValue, ttl: spec.ttlText,
+                ttlSeconds: spec.ttl.seconds, line: spec.patternLocation.line, column: spec.patternLocation.column)
+            report.keys = stats.keys
+            for (rule, count) in zip(LintRule.allCases, stats.violations) where count > 0 {
+                report.violations[rule.id] = count
+            }
+            report.remainingTTL = stats.sketch.summary
+            report.examples = stats.examples
+            return report
+        }
+        var unknown = UnknownKeysReport(line: schema.keysLocation.line, column: schema.keysLocation.column)
+        unknown.count = summary.keysUnknown
+        unknown.shapes = shapes.map { UnknownShape(shape: $0.key, count: $0.value.count, example: $0.value.example) }
+            .sorted { ($0.count, $1.shape) > ($1.count, $0.shape) }
+            .prefix(50).map { $0 }
+        unknown.examples = unknownExamples
+        return LintReport(
+            schema: schema.file, server: server, database: schema.database, summary: summary,
+            patterns: patternReports, unknownKeys: unknown,
+            rules: LintRule.allCases.map {
+                RuleReport(id: $0.id, severity: classifier.policy.severity(of: $0), description: $0.summary)
+            })
+    }
+
+    /// The baseline that accepts every violation seen so far.
+    func baseline() -> Baseline {
+        var entries: [Baseline.Entry] = []
+        for (spec, stats) in zip(classifier.schema.keys, patterns) {
+            for (rule, count) in zip(LintRule.allCases, stats.violations) where count > 0 {
+                entries.append(Baseline.Entry(rule: rule.id, pattern: spec.name, count: count))
+            }
+        }
+        if classifier.policy.isEnabled(.unknownKey) {
+            for (shape, value) in shapes {
+                entries.append(Baseline.Entry(rule: LintRule.unknownKey.id, shape: shape, count: value.count))
+            }
+        }
+        return Baseline(schema: classifier.schema.file, entries: entries)
+    }
+}

@@ -1,0 +1,240 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NIOPosix
+import RedisSchema
+import RedisSchemaClient
+import RedisSchemaCore
+import RedisSchemaLint
+
+/// `redis-schema validate`: lints a live Redis against the schema, read-only.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the keys of a live Redis against the schema (read-only).",
+        discussion: """
+            Scans the keyspace with SCAN and checks every key's TYPE and PTTL against the schema, in \
+            pipelined batches. Sends only HELLO, AUTH, CLIENT SETNAME, SELECT, DBSIZE, SCAN, TYPE and \
+            PTTL: it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
+            unexpected-ttl, bad-param (see docs/validate.md).
+
+            Exit codes: 0 no error-severity violation, 1 violations, 2 usage or schema error, \
+            3 connection or authentication error, 130 interrupted (the partial report is printed).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github, sarif
+    }
+
+    @Option(name: .long, help: ArgumentHelp("The schema file.", valueName: "file"))
+    var schema = "schema.yaml"
+
+    @OptionGroup(title: "Connection")
+    var connection: ConnectionOptions
+
+    @Option(help: "Keys asked for per SCAN call (SCAN … COUNT).")
+    var count = 1000
+
+    @Option(help: ArgumentHelp("Only scan keys matching this glob (SCAN … MATCH).", valueName: "glob"))
+    var match: String?
+
+    @Option(help: ArgumentHelp("Start from this SCAN cursor, to resume an interrupted run.", valueName: "n"))
+    var cursor = "0"
+
+    @Option(name: .customLong("max-keys"), help: ArgumentHelp("Stop after about this many keys.", valueName: "n"))
+    var maxKeys: Int?
+
+    @Option(help: ArgumentHelp("Check only this fraction of the scanned keys, e.g. 0.05.", valueName: "rate"))
+    var sample = 1.0
+
+    @Option(help: ArgumentHelp("Scan at most this many keys per second, to spare the server.", valueName: "keys/s"))
+    var rate: Double?
+
+    @Option(help: "Connections: one carries SCAN, the others TYPE/PTTL batches.")
+    var connections = 2
+
+    @Option(name: .customLong("batches-in-flight"), help: "TYPE/PTTL batches awaiting replies at once.")
+    var batchesInFlight = 4
+
+    @Option(help: "Example violations to show per rule and pattern.")
+    var examples = 5
+
+    @Option(
+        name: .customLong("error"), help: ArgumentHelp("Treat this rule's violations as errors.", valueName: "rule"))
+    var errorRules: [String] = []
+
+    @Option(
+        name: .customLong("warn"), help: ArgumentHelp("Treat this rule's violations as warnings.", valueName: "rule"))
+    var warnRules: [String] = []
+
+    @Option(name: .customLong("ignore"), help: ArgumentHelp("Do not check this rule.", valueName: "rule"))
+    var ignoredRules: [String] = []
+
+    @Option(help: ArgumentHelp("Accept the violations recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(
+        name: .customLong("write-baseline"),
+        help: ArgumentHelp("Record this run's violations as a baseline file.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: "Output: text, json, github (workflow annotations) or sarif.")
+    var format: Format = .text
+
+    @Flag(name: .customLong("no-progress"), help: "No progress line on standard error.")
+    var noProgress = false
+
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        guard sample > 0, sample <= 1 else { throw ValidationError("--sample must be in (0, 1], e.g. 0.05") }
+        guard connections >= 1, batchesInFlight >= 1 else {
+            throw ValidationError("--connections and --batches-in-flight must be at least 1")
+        }
+        guard examples >= 0 else { throw ValidationError("--examples must not be negative") }
+        if let maxKeys, maxKeys < 1 { throw ValidationError("--max-keys must be at least 1") }
+        if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
+        guard !cursor.isEmpty, cursor.allSatisfy(\.isNumber) else {
+            throw ValidationError("--cursor takes the number a previous run printed")
+        }
+        _ = try policy()
+    }
+
+    func policy() throws -> RulePolicy {
+        var policy = RulePolicy()
+        for (names, severity) in [(errorRules, LintSeverity.error), (warnRules, .warning), (ignoredRules, .ignore)] {
+            for name in names {
+                guard let rule = LintRule(rawValue: name) else {
+                    let known = LintRule.allCases.map(\.id).joined(separator: ", ")
+                    throw ValidationError("unknown rule `\(name)`; the rules are \(known)")
+                }
+                policy.set(rule, to: severity)
+            }
+        }
+        return policy
+    }
+
+    func run() async throws {
+        let schema = try SchemaArgument(schema: self.schema).loadOrExit(
+            printWarnings: format == .text, exitCodeWhenInvalid: .usageError)
+        var configuration = KeyspaceLinter.Configuration()
+        configuration.policy = try policy()
+        configuration.examplesPerRule = examples
+        configuration.scan.count = count
+        configuration.scan.match = match
+        configuration.scan.cursor = cursor
+        configuration.scan.maxKeys = maxKeys
+        configuration.scan.sampleRate = sample
+        configuration.scan.keysPerSecond = rate
+        configuration.scan.batchesInFlight = batchesInFlight
+        if let baseline {
+            do {
+                configuration.baseline = try Baseline.load(from: baseline)
+            } catch {
+                FileHandleOutput.standardError.write("error: \(error)\n")
+                throw ExitCode.usageError
+            }
+        }
+
+        let environment = ProcessInfo.processInfo.environment
+        let connectionConfiguration: RedisConnectionConfiguration
+        do {
+            connectionConfiguration = try connection.configuration(environment: environment, database: schema.database)
+        } catch {
+            FileHandleOutput.standardError.write("error: \(error)\n")
+            throw ExitCode.usageError
+        }
+
+        let outcome = try await scan(schema, configuration, connectionConfiguration)
+        try write(outcome)
+    }
+
+    private func scan(
+        _ schema: Schema, _ configuration: KeyspaceLinter.Configuration,
+        _ connectionConfiguration: RedisConnectionConfiguration
+    ) async throws -> KeyspaceLinter.Outcome {
+        let server = connectionConfiguration.redactedURL
+        var clients: [RedisConnection] = []
+        do {
+            for _ in 0..<connections {
+                clients.append(try await RedisConnection.connect(connectionConfiguration))
+            }
+        } catch {
+            for client in clients { await client.close() }
+            FileHandleOutput.standardError.write("error: \(error)\n")
+            throw ExitCode.connectionError
+        }
+        let result = await lint(schema, configuration, clients, server: server)
+        for client in clients { await client.close() }
+        return try result.get()
+    }
+
+    private func lint(
+        _ schema: Schema, _ configuration: KeyspaceLinter.Configuration, _ clients: [RedisConnection], server: String
+    ) async -> Result<KeyspaceLinter.Outcome, ExitCode> {
+        let linter = KeyspaceLinter(schema: schema, configuration: configuration)
+        let progress = ProgressLine(enabled: !noProgress && FileHandleOutput.standardError.isTerminal)
+        let checkClients = clients.count > 1 ? Array(clients.dropFirst()) : clients
+        let scanClient = clients[0]
+        let task = Task {
+            try await linter.run(scanClient: scanClient, checkClients: checkClients, server: server) { update in
+                progress.show(update)
+            }
+        }
+        let interrupt = InterruptHandler {
+            FileHandleOutput.standardError.write(
+                "\ninterrupted: finishing the batches in flight (Ctrl-C again to quit at once)\n")
+            task.cancel()
+        }
+        defer { interrupt.stop() }
+        do {
+            let outcome = try await task.value
+            progress.clear()
+            return .success(outcome)
+        } catch {
+            progress.clear()
+            FileHandleOutput.standardError.write("error: \(error)\n")
+            return .failure(.connectionError)
+        }
+    }
+
+    private func write(_ outcome: KeyspaceLinter.Outcome) throws {
+        let report = outcome.report
+        if let writeBaseline {
+            do {
+                try outcome.baseline.encoded().write(to: URL(fileURLWithPath: writeBaseline))
+            } catch {
+                FileHandleOutput.standardError.write(
+                    "error: cannot write `\(writeBaseline)`: \(error.localizedDescription)\n")
+                throw ExitCode.usageError
+            }
+        }
+        let output: String
+        switch format {
+        case .text:
+            let useColor =
+                FileHandleOutput.standardOutput.isTerminal
+                && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            output = TextReportRenderer.render(report, useColor: useColor)
+        case .json:
+            output = JSONReportRenderer.render(report)
+        case .github:
+            output = GitHubReportRenderer.render(report)
+        case .sarif:
+            output = SARIFReportRenderer.render(report, toolVersion: RedisSchemaCommand.configuration.version)
+        }
+        FileHandleOutput.standardOutput.write(output.hasSuffix("\n") ? output : output + "\n")
+        if report.summary.interrupted {
+            if let cursor = report.summary.resumeCursor {
+                FileHandleOutput.standardError.write("resume with: --cursor \(cursor)\n")
+            }
+            throw ExitCode(130)
+        }
+        if report.summary.errors > 0 { throw ExitCode.violations }
+    }
+}
+
+extension ExitCode {
+    /// The server could not be reached, refused the credentials, or refused a command.
+    static let connectionError = ExitCode(3)
+}
