@@ -10,7 +10,7 @@ struct RedisSchemaCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 the schema (or the keyspace) breaks the rules, 2 usage or I/O error.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, DocsCommand.self]
+        subcommands: [CheckCommand.self, DocsCommand.self, GenerateCommand.self]
     )
 
     /// Runs the command, with usage errors exiting 2 (not ArgumentParser's 64) as documented.
