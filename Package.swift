@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "RedisSchemaClient", targets: ["RedisSchemaClient"]),
         .library(name: "RedisSchemaLint", targets: ["RedisSchemaLint"]),
         .executable(name: "redis-schema", targets: ["redis-schema"]),
+        .executable(name: "redis-schema-generator", targets: ["redis-schema-generator"]),
+        .plugin(name: "RedisSchemaPlugin", targets: ["RedisSchemaPlugin"]),
+        .plugin(name: "GenerateRedisSchemaCode", targets: ["GenerateRedisSchemaCode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,6 +67,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The build plugin's tool: core and generator only, so plugin users never build ArgumentParser or NIO.
+        .executableTarget(name: "redis-schema-generator", dependencies: ["RedisSchemaCore", "RedisSchemaGenerator"]),
+        .plugin(
+            name: "RedisSchemaPlugin",
+            capability: .buildTool(),
+            dependencies: ["redis-schema-generator"]
+        ),
+        .plugin(
+            name: "GenerateRedisSchemaCode",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-redis-schema-code",
+                    description: "Generate Swift accessors from each target's redis-schema.yaml into the target"
+                ),
+                permissions: [
+                    .writeToPackageDirectory(reason: "Writes RedisSchemaGenerated.swift next to each redis-schema.yaml")
+                ]
+            ),
+            dependencies: ["redis-schema-generator"]
+        ),
         .testTarget(
             name: "RedisSchemaCoreTests",
             dependencies: ["RedisSchemaCore"],
@@ -79,12 +102,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "RedisSchemaGeneratorTests", dependencies: ["RedisSchemaGenerator"]),
         .testTarget(
             name: "RedisSchemaLintTests",
             dependencies: ["RedisSchemaLint", "RedisSchemaClient", "RedisSchemaCore", "RedisSchema"]
         ),
         .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema"]),
+        .testTarget(
+            name: "RedisSchemaGeneratorTests",
+            dependencies: ["RedisSchemaGenerator", "RedisSchemaCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        // Its redis-schema.yaml is the seed schema: the build plugin generates `UXKeys` for the tests.
+        .testTarget(name: "RedisSchemaTests", dependencies: ["RedisSchema"], plugins: ["RedisSchemaPlugin"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ struct RedisSchemaCommand: AsyncParsableCommand {
             3 connection or authentication error (validate).
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, DocsCommand.self, ValidateCommand.self]
+        subcommands: [CheckCommand.self, DocsCommand.self, GenerateCommand.self, ValidateCommand.self]
     )
 
     /// Runs the command, with usage errors exiting 2 (not ArgumentParser's 64) as documented.

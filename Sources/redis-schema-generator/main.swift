@@ -1,0 +1,85 @@
+import RedisSchemaCore
+import RedisSchemaGenerator
+
+// The build plugin's tool: schema in, Swift out. Depends on the core and the generator only (no
+// ArgumentParser, no NIO) so that building a package that uses the plugin stays cheap.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+let usage = """
+    usage: redis-schema-generator <schema.yaml> <output.swift> [--access-level public|internal|package] \
+    [--namespace Name]
+
+    """
+
+/// Writes to standard error through the descriptor: the C `stderr` global is not concurrency-safe.
+func printError(_ message: String) {
+    var message = message
+    message.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
+
+func fail(_ message: String, code: Int32 = 2) -> Never {
+    printError(message)
+    exit(code)
+}
+
+var positional: [String] = []
+var options = SwiftGeneratorOptions()
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--access-level":
+        guard let value = arguments.popFirst(), let level = SwiftGeneratorOptions.AccessLevel(rawValue: value) else {
+            fail("error: --access-level takes public, internal or package\n" + usage)
+        }
+        options.accessLevel = level
+    case "--namespace":
+        guard let value = arguments.popFirst() else { fail("error: --namespace takes a name\n" + usage) }
+        options.namespace = value
+    case "-h", "--help":
+        print(usage, terminator: "")
+        exit(0)
+    default:
+        if argument.hasPrefix("-") { fail("error: unknown option `\(argument)`\n" + usage) }
+        positional.append(argument)
+    }
+}
+guard positional.count == 2 else { fail(usage) }
+let (schemaPath, outputPath) = (positional[0], positional[1])
+
+let result: SchemaLoader.Result
+do {
+    // Diagnostics name the absolute path so Xcode and SwiftPM show them at the schema itself.
+    result = try SchemaLoader.load(contentsOf: schemaPath, file: GeneratorFiles.absolute(schemaPath))
+} catch {
+    fail("error: \(error)\n")
+}
+// Warnings too: in `path:line:col: warning:` form the build shows them at the schema.
+for diagnostic in result.diagnostics {
+    printError("\(diagnostic)\n")
+}
+guard let schema = result.schema else { exit(1) }
+
+let source: String
+do {
+    source = try SwiftCodeGenerator.generate(schema, options: options)
+} catch {
+    fail("\(error)\n", code: 1)
+}
+do {
+    try GeneratorFiles.write(source, to: outputPath)
+} catch {
+    fail("error: \(error)\n")
+}

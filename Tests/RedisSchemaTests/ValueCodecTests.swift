@@ -1,0 +1,98 @@
+import Foundation
+import RedisSchema
+import Testing
+
+@Suite struct ValueCodecTests {
+    func roundTrip<Value: RedisValueCodable & Equatable>(_ value: Value) throws -> Value {
+        try Value.decode(.bulkString(value.redisEncoded), key: "k")!
+    }
+
+    @Test func everyValueTypeRoundTrips() throws {
+        #expect(try roundTrip("héllo, wörld") == "héllo, wörld")
+        #expect(try roundTrip(-42) == -42)
+        #expect(try roundTrip(Int.max) == Int.max)
+        #expect(try roundTrip(3.25) == 3.25)
+        #expect(try roundTrip(0.1) == 0.1)
+        #expect(try roundTrip(true) == true)
+        #expect(try roundTrip(false) == false)
+        let uuid = UUID()
+        #expect(try roundTrip(uuid) == uuid)
+        let date = Date(timeIntervalSince1970: 1_765_534_920.25)
+        #expect(try roundTrip(date) == date)
+        let json: JSONValue = .object(["b": .array([.number(1), .string("x\"y"), .null]), "a": .bool(true)])
+        #expect(try roundTrip(json) == json)
+    }
+
+    @Test func encodingsAreTheDocumentedText() {
+        #expect(String(decoding: true.redisEncoded, as: UTF8.self) == "true")
+        #expect(
+            String(decoding: UUID(uuidString: "5F0C3B4E-8A1D-4C2E-9B7A-0123456789AB")!.redisEncoded, as: UTF8.self)
+                == "5f0c3b4e-8a1d-4c2e-9b7a-0123456789ab")
+        #expect(
+            String(decoding: Date(timeIntervalSince1970: 1_765_534_920).redisEncoded, as: UTF8.self)
+                == "2025-12-12T10:22:00Z")
+        let json: JSONValue = .object(["b": .number(1), "a": .string("é\n")])
+        #expect(String(decoding: json.redisEncoded, as: UTF8.self) == #"{"a":"é\n","b":1}"#)
+    }
+
+    @Test func otherClientsBooleansAndIntegerRepliesAreRead() throws {
+        #expect(try Bool.decode(.bulkString(Array("1".utf8)), key: "k") == true)
+        #expect(try Bool.decode(.bulkString(Array("0".utf8)), key: "k") == false)
+        #expect(try Int.decode(.integer(7), key: "k") == 7)
+        #expect(try Int.decode(.null, key: "k") == nil)
+    }
+
+    @Test func wrongShapesThrowNamingKeyFieldAndType() {
+        #expect(
+            throws: RedisSchemaError.wrongValueType(
+                key: "session:1", field: "age", expected: "an integer", value: "old")
+        ) {
+            try Int.decode(bytes: Array("old".utf8), key: "session:1", field: "age")
+        }
+        let cases: [(any RedisValueCodable.Type, String)] = [
+            (Double.self, "fast"), (Bool.self, "yes"), (UUID.self, "not-a-uuid"), (Date.self, "yesterday"),
+            (JSONValue.self, "{broken"), (Int.self, "1.5"), (String.self, "\u{FF}"),
+        ]
+        for (type, text) in cases {
+            let bytes: [UInt8] = text == "\u{FF}" ? [0xFF] : Array(text.utf8)
+            #expect(throws: RedisSchemaError.self) { try type.decode(bytes: bytes, key: "k", field: "f") }
+        }
+        let message = RedisSchemaError.wrongValueType(key: "k", field: "f", expected: "a UUID", value: "x").description
+        #expect(message == "field `f` of `k` holds \"x\", which is not a UUID")
+    }
+
+    @Test func jsonConvertsToAndFromCodableTypes() throws {
+        struct Payload: Codable, Equatable {
+            var name: String
+            var count: Int
+        }
+        let json = try JSONValue(encoding: Payload(name: "a", count: 2))
+        #expect(json == .object(["name": .string("a"), "count": .number(2)]))
+        #expect(try json.decode(Payload.self) == Payload(name: "a", count: 2))
+    }
+}
+
+@Suite struct ISO8601DateTimeTests {
+    @Test(arguments: [
+        ("2025-12-12T10:22:00Z", 1_765_534_920.0), ("2025-12-12T12:22:00+02:00", 1_765_534_920),
+        ("2025-12-12T05:22:00-0500", 1_765_534_920), ("2025-12-12T10:22:00.5Z", 1_765_534_920.5),
+        ("1970-01-01T00:00:00Z", 0), ("1969-12-31T23:59:59Z", -1), ("2024-02-29T00:00:00Z", 1_709_164_800),
+        ("2025-12-12 10:22:00z", 1_765_534_920),
+    ])
+    func parses(text: String, seconds: Double) {
+        #expect(ISO8601DateTime.parse(Array(text.utf8))?.timeIntervalSince1970 == seconds)
+    }
+
+    @Test(arguments: [
+        "2025-02-29T00:00:00Z", "2025-13-01T00:00:00Z", "2025-12-12T24:00:00Z", "2025-12-12T10:22:00",
+        "2025-12-12T10:22Z", "2025-12-12T10:22:00+2", "2025-12-12T10:22:00Zjunk", "2025-12-12", "",
+    ])
+    func rejects(text: String) {
+        #expect(ISO8601DateTime.parse(Array(text.utf8)) == nil)
+    }
+
+    @Test func formatsBeforeTheEpochAndWithMilliseconds() {
+        #expect(ISO8601DateTime.format(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        #expect(ISO8601DateTime.format(Date(timeIntervalSince1970: 0.123)) == "1970-01-01T00:00:00.123Z")
+    }
+}
