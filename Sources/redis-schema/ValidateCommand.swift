@@ -164,13 +164,15 @@ struct ValidateCommand: AsyncParsableCommand {
             FileHandleOutput.standardError.write("error: \(error)\n")
             throw ExitCode.connectionError
         }
-        let result = await lint(schema, configuration, clients, server: server)
+        let result = await lint(
+            schema, configuration, clients, server: server, username: connectionConfiguration.username ?? "default")
         for client in clients { await client.close() }
         return try result.get()
     }
 
     private func lint(
-        _ schema: Schema, _ configuration: KeyspaceLinter.Configuration, _ clients: [RedisConnection], server: String
+        _ schema: Schema, _ configuration: KeyspaceLinter.Configuration, _ clients: [RedisConnection], server: String,
+        username: String
     ) async -> Result<KeyspaceLinter.Outcome, ExitCode> {
         let linter = KeyspaceLinter(schema: schema, configuration: configuration)
         let progress = ProgressLine(enabled: !noProgress && FileHandleOutput.standardError.isTerminal)
@@ -191,6 +193,12 @@ struct ValidateCommand: AsyncParsableCommand {
             let outcome = try await task.value
             progress.clear()
             return .success(outcome)
+        } catch LintError.serverError(let command, let error) where error.code == "NOPERM" {
+            progress.clear()
+            FileHandleOutput.standardError.write(
+                "error: the ACL user `\(username)` may not run `\(command)` (\(error.message)). validate needs "
+                    + "only read-only commands; grant them with: ACL SETUSER \(username) \(Self.requiredACL)\n")
+            return .failure(.connectionError)
         } catch {
             progress.clear()
             FileHandleOutput.standardError.write("error: \(error)\n")
@@ -232,6 +240,11 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         if report.summary.errors > 0 { throw ExitCode.violations }
     }
+}
+
+extension ValidateCommand {
+    /// The permissions validate needs, as an ACL rule list (also in docs/validate.md).
+    static let requiredACL = "-@all +hello +auth +client|setname +select +ping +info +dbsize +scan +type +pttl"
 }
 
 extension ExitCode {

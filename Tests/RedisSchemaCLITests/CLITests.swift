@@ -15,7 +15,10 @@ import Testing
     /// The binary: `REDIS_SCHEMA_BIN` (set by scripts/test), else next to the test bundle.
     static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["REDIS_SCHEMA_BIN"] { return URL(fileURLWithPath: path) }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("redis-schema")
+        // The test bundle sits next to the products; which URL Foundation reports for it varies.
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("redis-schema") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
     func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Run {

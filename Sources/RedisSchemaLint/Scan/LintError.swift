@@ -13,7 +13,7 @@ public enum LintError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .serverError(let command, let error) where error.code == "NOPERM":
             return "the server refused `\(command)`: \(error.message). The linter needs only read-only commands; "
-                + "see docs/validate.md for the ACL to grant"
+                + "see docs/validate.md for the ACL rules to grant"
         case .serverError(let command, let error) where error.code == "MOVED" || error.code == "CROSSSLOT":
             return "the server is a Redis Cluster node (`\(command)` answered \(error.code)); cluster scans are not "
                 + "supported yet, so point --url at each primary in turn"
