@@ -39,7 +39,7 @@ public enum TextReportRenderer {
             .init(title: "KEY", maxWidth: 20), .init(title: "PATTERN", maxWidth: 28), .init(title: "TYPE"),
             .init(title: "TTL", maxWidth: 12), .init(title: "KEYS", alignRight: true),
             .init(title: "TTL MIN", alignRight: true), .init(title: "MEDIAN", alignRight: true),
-            .init(title: "MAX", alignRight: true), .init(title: "VIOLATIONS"),
+            .init(title: "MAX", alignRight: true), .init(title: "VIOLATIONS", wrapsAfter: ", "),
         ])
         for pattern in report.patterns {
             let remaining = pattern.remainingTTL
