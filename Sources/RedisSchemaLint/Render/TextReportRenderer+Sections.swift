@@ -24,7 +24,10 @@ extension TextReportRenderer {
             let group = byRule[rule] ?? []
             let severity = report.severity(ofRule: rule)
             let total = report.summary.violationsByRule[rule] ?? group.count
-            var title = "  " + style.apply(TerminalStyle.tone(of: severity), "\(rule) (\(severity.rawValue))")
+            var title =
+                "  "
+                + style.apply(
+                    TerminalStyle.tone(of: severity), "\(TerminalStyle.sanitize(rule)) (\(severity.rawValue))")
             title += "  \(HumanUnits.grouped(total)) key\(total == 1 ? "" : "s")"
             if group.count < total { title += ", \(group.count) shown" }
             var table = TextTable(columns: [
