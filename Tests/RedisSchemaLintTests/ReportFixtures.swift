@@ -5,6 +5,18 @@ import RedisSchemaLint
 enum ReportFixtures {
     static let server = "redis://:***@localhost:6379"
 
+    /// The fixtures by name, for parameterized tests (whose output then names them, not dumps them).
+    static let names = ["clean", "everyRule", "interrupted", "awkward"]
+
+    static func named(_ name: String) -> LintReport {
+        switch name {
+        case "everyRule": return everyRule()
+        case "interrupted": return interrupted()
+        case "awkward": return awkward()
+        default: return clean()
+        }
+    }
+
     static var allRules: [RuleReport] {
         LintRule.allCases.map { RuleReport(id: $0.id, severity: $0.defaultSeverity, description: $0.summary) }
     }

@@ -156,10 +156,9 @@ extension ReportRendererTests {
 
 extension ReportRendererTests {
     @Suite struct JSON {
-        @Test(arguments: [
-            ReportFixtures.clean(), ReportFixtures.everyRule(), ReportFixtures.interrupted(), ReportFixtures.awkward(),
-        ])
-        func decodesBackToAnEqualReport(report: LintReport) throws {
+        @Test(arguments: ReportFixtures.names)
+        func decodesBackToAnEqualReport(fixture: String) throws {
+            let report = ReportFixtures.named(fixture)
             let json = JSONReportRenderer.render(report)
             #expect(try JSONDecoder().decode(LintReport.self, from: Data(json.utf8)) == report)
             #expect(json.hasSuffix("}\n"))
@@ -285,10 +284,9 @@ extension ReportRendererTests {
 
 extension ReportRendererTests {
     @Suite struct SARIF {
-        @Test(arguments: [
-            ReportFixtures.clean(), ReportFixtures.everyRule(), ReportFixtures.interrupted(), ReportFixtures.awkward(),
-        ])
-        func everyRequiredPropertyIsThere(report: LintReport) throws {
+        @Test(arguments: ReportFixtures.names)
+        func everyRequiredPropertyIsThere(fixture: String) throws {
+            let report = ReportFixtures.named(fixture)
             let log = try jsonObject(SARIFReportRenderer.render(report, toolVersion: "1.2.3"))
             #expect(SARIFChecker.problems(in: log) == [])
         }
@@ -413,37 +411,37 @@ extension ReportRendererTests {
 // MARK: - Helpers
 
 /// A line's cells: the text between runs of two or more spaces.
-func cells(_ line: String) -> [String] {
+private func cells(_ line: String) -> [String] {
     line.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }
 
 /// The first line of `text` whose first cell is `first`, or `""`.
-func row(_ text: String, _ first: String) -> String {
+private func row(_ text: String, _ first: String) -> String {
     text.split(separator: "\n").map(String.init).first { cells($0).first == first } ?? ""
 }
 
-func column(of needle: String, in line: String) -> Int? {
+private func column(of needle: String, in line: String) -> Int? {
     line.range(of: needle).map { line.distance(from: line.startIndex, to: $0.lowerBound) }
 }
 
-func end(of needle: String, in line: String) -> Int {
+private func end(of needle: String, in line: String) -> Int {
     line.range(of: needle).map { line.distance(from: line.startIndex, to: $0.upperBound) } ?? -1
 }
 
-func stripANSI(_ text: String) -> String {
+private func stripANSI(_ text: String) -> String {
     text.replacing(/\u{1B}\[[0-9;]*m/, with: "")
 }
 
-func jsonObject(_ text: String) throws -> [String: Any] {
+private func jsonObject(_ text: String) throws -> [String: Any] {
     try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
 
-func sarifResults(_ report: LintReport) throws -> [[String: Any]] {
+private func sarifResults(_ report: LintReport) throws -> [[String: Any]] {
     let log = try jsonObject(SARIFReportRenderer.render(report, toolVersion: "1"))
     return try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
 }
 
-struct Location: Equatable {
+private struct Location: Equatable {
     var line: Int?
     var column: Int?
     init(_ line: Int?, _ column: Int?) {
@@ -452,13 +450,43 @@ struct Location: Equatable {
     }
 }
 
-func location(_ result: [String: Any]) -> Location {
+private func location(_ result: [String: Any]) -> Location {
     let physical = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
     let region = physical?["region"] as? [String: Any]
     return Location(region?["startLine"] as? Int, region?["startColumn"] as? Int)
 }
 
-func uri(of result: [String: Any]) -> String? {
+private func uri(of result: [String: Any]) -> String? {
     let physical = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
     return (physical?["artifactLocation"] as? [String: Any])?["uri"] as? String
+}
+
+private extension Dictionary where Key == String, Value == Any {
+    func removing(_ key: String) -> Self {
+        var copy = self
+        copy[key] = nil
+        return copy
+    }
+
+    func setting(_ key: String, _ value: Any) -> Self {
+        var copy = self
+        copy[key] = value
+        return copy
+    }
+
+    /// The log with its first run changed by `edit`.
+    func editingRun(_ edit: ([String: Any]) -> [String: Any]) -> Self {
+        var runs = self["runs"] as? [[String: Any]] ?? []
+        runs[0] = edit(runs[0])
+        return setting("runs", runs)
+    }
+
+    /// The log with the first result of its first run changed by `edit`.
+    func editingResult(_ edit: ([String: Any]) -> [String: Any]) -> Self {
+        editingRun { run in
+            var results = run["results"] as? [[String: Any]] ?? []
+            results[0] = edit(results[0])
+            return run.setting("results", results)
+        }
+    }
 }

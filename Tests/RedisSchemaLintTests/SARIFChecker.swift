@@ -85,33 +85,3 @@ enum SARIFChecker {
         return problems
     }
 }
-
-extension Dictionary where Key == String, Value == Any {
-    func removing(_ key: String) -> Self {
-        var copy = self
-        copy[key] = nil
-        return copy
-    }
-
-    func setting(_ key: String, _ value: Any) -> Self {
-        var copy = self
-        copy[key] = value
-        return copy
-    }
-
-    /// The log with its first run changed by `edit`.
-    func editingRun(_ edit: ([String: Any]) -> [String: Any]) -> Self {
-        var runs = self["runs"] as? [[String: Any]] ?? []
-        runs[0] = edit(runs[0])
-        return setting("runs", runs)
-    }
-
-    /// The log with the first result of its first run changed by `edit`.
-    func editingResult(_ edit: ([String: Any]) -> [String: Any]) -> Self {
-        editingRun { run in
-            var results = run["results"] as? [[String: Any]] ?? []
-            results[0] = edit(results[0])
-            return run.setting("results", results)
-        }
-    }
-}
