@@ -1,0 +1,58 @@
+/// Renders a ``LintReport`` as GitHub Actions workflow commands (`--format github`).
+///
+/// Each example violation not covered by the baseline becomes an `::error` or `::warning`
+/// annotation on the schema line of its pattern (unknown keys: the `keys:` line), titled
+/// `redis-schema <rule-id>`; one `::notice` with the totals comes last.
+public enum GitHubReportRenderer {
+    /// The report as workflow commands, one per line, ending in a newline.
+    public static func render(_ report: LintReport) -> String {
+        var commands: [WorkflowCommand] = []
+        for pattern in report.patterns {
+            commands += annotations(pattern.examples, line: pattern.line, column: pattern.column, report: report)
+        }
+        commands += annotations(
+            report.unknownKeys.examples, line: report.unknownKeys.line, column: report.unknownKeys.column,
+            report: report)
+        commands.append(WorkflowCommand(name: "notice", properties: [("title", "redis-schema")], data: summary(report)))
+        return commands.map(\.line).joined(separator: "\n") + "\n"
+    }
+
+    private static func annotations(
+        _ violations: [Violation], line: Int, column: Int, report: LintReport
+    ) -> [WorkflowCommand] {
+        violations.filter { !$0.baselined }.map { violation in
+            var properties: [(key: String, value: String)] = [("file", report.schema)]
+            // GitHub rejects nothing, but a line 0 would point nowhere; leave the location out then.
+            if line >= 1 {
+                properties.append(("line", String(line)))
+                if column >= 1 { properties.append(("col", String(column))) }
+            }
+            properties.append(("title", "redis-schema \(violation.rule)"))
+            return WorkflowCommand(
+                name: command(for: violation.severity), properties: properties, data: violation.annotationText)
+        }
+    }
+
+    private static func command(for severity: LintSeverity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .ignore: return "notice"
+        }
+    }
+
+    /// `12345 keys scanned, 12000 checked, 2 errors, 1 warning, 5 baselined, 40 unknown keys`.
+    private static func summary(_ report: LintReport) -> String {
+        let summary = report.summary
+        func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
+        var text = [
+            "\(summary.keysScanned) keys scanned", "\(summary.keysChecked) checked", count(summary.errors, "error"),
+            count(summary.warnings, "warning"), "\(summary.baselined) baselined",
+            count(summary.keysUnknown, "unknown key"),
+        ].joined(separator: ", ")
+        if report.isIncomplete {
+            text += summary.resumeCursor.map { "; scan incomplete, resume with: --cursor \($0)" } ?? "; scan incomplete"
+        }
+        return text
+    }
+}

@@ -1,0 +1,113 @@
+extension TextReportRenderer {
+    static func unknownKeys(_ report: LintReport, style: TerminalStyle, limit: Int) -> [String] {
+        let unknown = report.unknownKeys
+        guard unknown.count > 0 || !unknown.shapes.isEmpty else {
+            return [style.apply(.heading, "Unknown keys") + "  " + style.apply(.ok, "none")]
+        }
+        let shown = unknown.shapes.prefix(max(0, limit))
+        var title = style.apply(.heading, "Unknown keys") + "  \(HumanUnits.grouped(unknown.count))"
+        title += " in \(unknown.shapes.count) shape\(unknown.shapes.count == 1 ? "" : "s")"
+        if shown.count < unknown.shapes.count { title += " (top \(shown.count))" }
+        var table = TextTable(columns: [
+            .init(title: "COUNT", alignRight: true), .init(title: "SHAPE", maxWidth: 48), .init(title: "EXAMPLE"),
+        ])
+        table.rows = shown.map { [.init(HumanUnits.grouped($0.count)), .init($0.shape), .init($0.example)] }
+        return [title] + (shown.isEmpty ? [] : table.render(style: style))
+    }
+
+    static func examples(_ report: LintReport, style: TerminalStyle) -> [String] {
+        let examples = report.allExamples
+        guard !examples.isEmpty else { return [] }
+        let byRule = Dictionary(grouping: examples, by: \.rule)
+        var lines = [style.apply(.heading, "Example violations")]
+        for rule in byRule.keys.sorted(by: ruleOrder) {
+            let group = byRule[rule] ?? []
+            let severity = report.severity(ofRule: rule)
+            let total = report.summary.violationsByRule[rule] ?? group.count
+            var title =
+                "  "
+                + style.apply(
+                    TerminalStyle.tone(of: severity), "\(TerminalStyle.sanitize(rule)) (\(severity.rawValue))")
+            title += "  \(HumanUnits.grouped(total)) key\(total == 1 ? "" : "s")"
+            if group.count < total { title += ", \(group.count) shown" }
+            var table = TextTable(columns: [
+                .init(title: "KEY", maxWidth: 48), .init(title: "PATTERN", maxWidth: 20), .init(title: "MESSAGE"),
+            ])
+            table.rows = group.map { violation in
+                let message = violation.baselined ? violation.message + " (baselined)" : violation.message
+                return [
+                    .init(violation.key), .init(violation.pattern ?? "-"),
+                    .init(message, tone: violation.baselined ? .muted : nil),
+                ]
+            }
+            lines.append(title)
+            lines += table.render(style: style, indent: "    ")
+        }
+        return lines
+    }
+
+    static func summary(_ report: LintReport, style: TerminalStyle) -> [String] {
+        let summary = report.summary
+        var rows: [(String, String, String)] = []
+        func add(_ label: String, _ value: Int, _ note: String = "") {
+            rows.append((label, HumanUnits.grouped(value), note))
+        }
+        var scannedNote = ""
+        if let size = summary.databaseSize, size > 0 {
+            let share = HumanUnits.percent(Double(summary.keysScanned) / Double(size))
+            scannedNote = "\(share) of DBSIZE \(HumanUnits.grouped(size))"
+        }
+        add("keys scanned", summary.keysScanned, scannedNote)
+        add(
+            "checked", summary.keysChecked,
+            summary.sampleRate < 1 ? "sample \(HumanUnits.percent(summary.sampleRate))" : "")
+        add("expired mid-scan", summary.keysExpired)
+        add("ignored", summary.keysIgnored)
+        add("unknown", summary.keysUnknown)
+        add("errors", summary.errors)
+        add("warnings", summary.warnings)
+        add("baselined", summary.baselined)
+        rows.append(
+            (
+                "duration", HumanUnits.elapsed(summary.durationSeconds),
+                "\(HumanUnits.rate(summary.keysPerSecond)) keys/s"
+            ))
+
+        let labelWidth = rows.map(\.0.count).max() ?? 0
+        let valueWidth = rows.map(\.1.count).max() ?? 0
+        var lines = [style.apply(.heading, "Summary")]
+        for (label, value, note) in rows {
+            let tone: TerminalStyle.Tone? =
+                value == "0" ? nil : label == "errors" ? .error : label == "warnings" ? .warning : nil
+            let paddedLabel = label + String(repeating: " ", count: labelWidth - label.count)
+            let paddedValue = String(repeating: " ", count: valueWidth - value.count) + style.apply(tone, value)
+            lines.append("  \(paddedLabel)  \(paddedValue)" + (note.isEmpty ? "" : "  \(note)"))
+        }
+        if let confidence = summary.confidence {
+            lines.append("  confidence: " + TerminalStyle.sanitize(confidence))
+        }
+        lines.append("  " + verdict(summary, style: style))
+        if report.isIncomplete {
+            let why = summary.interrupted ? "interrupted" : "stopped"
+            lines.append("  " + style.apply(.warning, "scan \(why) before the end of the keyspace"))
+            if let cursor = summary.resumeCursor {
+                lines.append("  resume with: --cursor \(TerminalStyle.sanitize(cursor))")
+            }
+        }
+        return lines
+    }
+
+    /// `FAILED: 2 errors, 1 warning` in red, `passed with 1 warning` in yellow, or `passed` in green.
+    private static func verdict(_ summary: LintReport.Summary, style: TerminalStyle) -> String {
+        func plural(_ count: Int, _ noun: String) -> String {
+            "\(HumanUnits.grouped(count)) \(noun)\(count == 1 ? "" : "s")"
+        }
+        if summary.errors > 0 {
+            var text = "FAILED: " + plural(summary.errors, "error")
+            if summary.warnings > 0 { text += ", " + plural(summary.warnings, "warning") }
+            return style.apply(.error, text)
+        }
+        if summary.warnings > 0 { return style.apply(.warning, "passed with " + plural(summary.warnings, "warning")) }
+        return style.apply(.ok, "passed")
+    }
+}
