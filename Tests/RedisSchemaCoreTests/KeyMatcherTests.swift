@@ -93,3 +93,18 @@ import Testing
         }
     }
 }
+
+@Suite struct KeyMatcherEdgeTests {
+    /// Found by the fuzzer: a schema with no keys compiled to a matcher that crashed on every key.
+    @Test func aMatcherWithoutPatternsMatchesNothing() {
+        let matcher = KeyMatcher(patterns: [])
+        #expect(matcher.match(Array("anything".utf8)) == .unmatched)
+        #expect(matcher.match([UInt8]()) == .unmatched)
+    }
+
+    @Test func keysWithMoreSegmentsThanAnyPatternAreUnmatched() throws {
+        let matcher = KeyMatcher(patterns: [try KeyPattern("a:<b>")])
+        #expect(matcher.match(Array("a:b:c:d:e:f".utf8)) == .unmatched)
+        #expect(matcher.match(Array("::::".utf8)) == .unmatched)
+    }
+}

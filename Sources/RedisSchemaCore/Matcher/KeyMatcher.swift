@@ -187,6 +187,7 @@ public struct KeyMatcher: Sendable {
 
     /// Classifies `key`. Pass the same `scratch` for every call on one thread.
     public func match(_ key: UnsafeRawBufferPointer, scratch: inout Scratch) -> KeyMatch {
+        guard maxSegments > 0 else { return .unmatched }
         if scratch.bounds.count < maxSegments + 1 {
             scratch.bounds = Array(repeating: 0, count: maxSegments + 1)
         }
