@@ -64,34 +64,55 @@ public struct KeyParamRule: Sendable, Hashable {
     }
 
     static func matches(_ kind: Kind, _ value: UnsafeRawBufferPointer) -> Bool {
-        switch kind {
+        kind.accepts(value)
+    }
+}
+
+extension KeyParamRule.Kind {
+    /// Whether `value` is of this kind (emptiness aside). Inlinable: the linter's matcher calls it
+    /// for every typed placeholder of every key.
+    @inlinable
+    public func accepts(_ value: UnsafeRawBufferPointer) -> Bool {
+        switch self {
         case .string:
             return true
         case .int:
-            var digits = value[...]
-            if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-            return !digits.isEmpty && digits.allSatisfy(isDigit)
+            var index = value.first == UInt8(ascii: "-") ? 1 : 0
+            guard index < value.count else { return false }
+            while index < value.count {
+                if !ParamBytes.isDigit(value[index]) { return false }
+                index += 1
+            }
+            return true
         case .hex:
-            return value.allSatisfy(isHexDigit)
+            for byte in value where !ParamBytes.isHexDigit(byte) { return false }
+            return true
         case .uuid:
             guard value.count == 36 else { return false }
-            for (offset, byte) in value.enumerated() {
+            var offset = 0
+            while offset < 36 {
+                let byte = value[offset]
                 let isDash = offset == 8 || offset == 13 || offset == 18 || offset == 23
-                if isDash ? byte != UInt8(ascii: "-") : !isHexDigit(byte) { return false }
+                if isDash ? byte != UInt8(ascii: "-") : !ParamBytes.isHexDigit(byte) { return false }
+                offset += 1
             }
             return true
         }
     }
 }
 
-@inline(__always)
-private func isDigit(_ byte: UInt8) -> Bool {
-    byte &- UInt8(ascii: "0") < 10
-}
+/// Byte classes for placeholder values.
+@usableFromInline
+enum ParamBytes {
+    @inlinable @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10
+    }
 
-@inline(__always)
-private func isHexDigit(_ byte: UInt8) -> Bool {
-    isDigit(byte) || (byte | 0x20) &- UInt8(ascii: "a") < 6
+    @inlinable @inline(__always)
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20) &- UInt8(ascii: "a") < 6
+    }
 }
 
 /// How a placeholder value breaks its ``KeyParamRule``.

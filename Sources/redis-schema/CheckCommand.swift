@@ -25,13 +25,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let path = schemaArgument.schema
-        let result: SchemaLoader.Result
-        do {
-            result = try SchemaLoader.load(contentsOf: path)
-        } catch {
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode.usageError
-        }
+        let result = try schemaArgument.load()
         switch format {
         case .text:
             for diagnostic in result.diagnostics {

@@ -17,15 +17,15 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled, ContinuousClock.now - lastDrawn >= .milliseconds(200) else { return }
         lastDrawn = .now
         let rate = progress.elapsedSeconds > 0 ? Double(progress.keysScanned) / progress.elapsedSeconds : 0
-        var line = "scanned \(Self.grouped(progress.keysScanned)) keys"
+        var line = "scanned \(HumanUnits.grouped(progress.keysScanned)) keys"
         if let size = progress.databaseSize, size > 0 {
             let share = min(100, progress.keysScanned * 100 / size)
-            line += " (\(share)% of \(Self.grouped(size)))"
+            line += " (\(share)% of \(HumanUnits.grouped(size)))"
             if rate > 0, progress.keysScanned < size {
                 line += " · ETA \(Int((Double(size - progress.keysScanned) / rate).rounded(.up))) s"
             }
         }
-        line += " · \(Self.grouped(Int(rate))) keys/s"
+        line += " · \(HumanUnits.grouped(Int(rate))) keys/s"
         FileHandleOutput.standardError.write("\r\u{1B}[K" + line)
         drawn = true
     }
@@ -33,15 +33,5 @@ final class ProgressLine: @unchecked Sendable {
     func clear() {
         if drawn { FileHandleOutput.standardError.write("\r\u{1B}[K") }
         drawn = false
-    }
-
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        var output = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { output += "," }
-            output.append(digit)
-        }
-        return output
     }
 }

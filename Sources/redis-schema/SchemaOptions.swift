@@ -12,15 +12,19 @@ struct SchemaArgument: ParsableArguments {
         self.schema = schema
     }
 
-    /// Loads the schema; prints diagnostics and exits when it cannot be used.
-    func loadOrExit(printWarnings: Bool = true, exitCodeWhenInvalid: ExitCode = .violations) throws -> Schema {
-        let result: SchemaLoader.Result
+    /// Loads the schema with its diagnostics; exits 2 when the file cannot be read.
+    func load() throws -> SchemaLoader.Result {
         do {
-            result = try SchemaLoader.load(contentsOf: schema)
+            return try SchemaLoader.load(contentsOf: schema)
         } catch {
             FileHandleOutput.standardError.write("error: \(error)\n")
             throw ExitCode.usageError
         }
+    }
+
+    /// Loads the schema; prints diagnostics and exits when it cannot be used.
+    func loadOrExit(printWarnings: Bool = true, exitCodeWhenInvalid: ExitCode = .violations) throws -> Schema {
+        let result = try load()
         for diagnostic in result.diagnostics where printWarnings || diagnostic.severity == .error {
             FileHandleOutput.standardError.write("\(diagnostic)\n")
         }

@@ -154,7 +154,7 @@ struct LiveLintTests {
         let cursor = try #require(first.summary.resumeCursor)
         #expect(
             first.summary.confidence?.hasPrefix(
-                "0 violations in \(ConfidenceFormatting.grouped(first.summary.keysChecked)) checked keys: under")
+                "0 violations in \(HumanUnits.grouped(first.summary.keysChecked)) checked keys: under")
                 == true)
         let rest = try await lint(schema, on: redis) {
             $0.scan.count = 100
@@ -278,17 +278,5 @@ final class DeletingBetweenScanAndCheck: RedisClientProtocol {
             }
         }
         return replies
-    }
-}
-
-enum ConfidenceFormatting {
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        var output = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { output += "," }
-            output.append(digit)
-        }
-        return output
     }
 }

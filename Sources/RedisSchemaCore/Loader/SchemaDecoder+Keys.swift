@@ -111,16 +111,9 @@ extension SchemaDecoder {
         if let option = options["element"], applies("element") {
             spec.element = valueType(option.value, option: "element", key: name)
         }
-        if let option = options["maxLength"], applies("maxLength"),
-            let maxLength = integer(option.value, option: "maxLength", key: name)
-        {
-            if maxLength > 0 {
-                spec.maxLength = maxLength
-            } else {
-                error(
-                    "`maxLength: \(maxLength)` in key `\(name)` must be at least 1", at: option.value.location,
-                    key: name)
-            }
+        if let option = options["maxLength"], applies("maxLength") {
+            spec.maxLength = positiveInteger(
+                option.value, option: "maxLength", subject: "maxLength` in key `\(name)", key: name)
         }
         if let option = options["member"], applies("member") {
             spec.member = member(option.value, key: name)
@@ -213,15 +206,8 @@ extension SchemaDecoder {
                             }
                         }
                     case "maxLength":
-                        if let maxLength = integer(option.value, option: "maxLength", key: key) {
-                            if maxLength > 0 {
-                                rule.maxLength = maxLength
-                            } else {
-                                error(
-                                    "`maxLength` for `<\(entry.key)>` must be at least 1", at: option.value.location,
-                                    key: key)
-                            }
-                        }
+                        rule.maxLength = positiveInteger(
+                            option.value, option: "maxLength", subject: "maxLength` for `<\(entry.key)>", key: key)
                     default:
                         unknownOption(
                             option, among: SchemaOptions.paramOptions, context: "for `<\(entry.key)>`", key: key)

@@ -139,6 +139,16 @@ struct SchemaDecoder {
         return number
     }
 
+    /// A whole number of at least 1; `subject` names it in the error (`maxLength for <id>`).
+    mutating func positiveInteger(_ node: YAMLNode, option: String, subject: String, key: String?) -> Int? {
+        guard let value = integer(node, option: option, key: key) else { return nil }
+        guard value > 0 else {
+            error("`\(subject)` must be at least 1, not \(value)", at: node.location, key: key)
+            return nil
+        }
+        return value
+    }
+
     func inKey(_ key: String?) -> String {
         key.map { " in key `\($0)`" } ?? ""
     }

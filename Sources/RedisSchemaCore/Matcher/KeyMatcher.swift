@@ -30,6 +30,10 @@ public struct KeyMatcher: Sendable {
         var rule: Int
         /// False for plain strings, which the shape alone already proves valid.
         var needsCheck: Bool
+        /// The placeholder's kind, checked inline; only rules with constraints beyond their kind
+        /// (enum, regex, length) go through the full `KeyParamRule.violation(in:)`.
+        var kind: KeyParamRule.Kind
+        var hasConstraints: Bool
     }
 
     // The trie lives in flat arrays indexed by node, so the hot path reads plain integers and
@@ -132,7 +136,8 @@ public struct KeyMatcher: Sendable {
         rules.append(rule)
         return PlaceholderSite(
             segment: segment, hole: hole, mixed: mixed, rule: rules.count - 1,
-            needsCheck: !rule.isUnconstrainedString)
+            needsCheck: !rule.isUnconstrainedString, kind: rule.kind,
+            hasConstraints: rule.allowedValues != nil || rule.regex != nil || rule.maxLength != nil)
     }
 
     private mutating func newNode() -> Int32 {
@@ -277,8 +282,9 @@ public struct KeyMatcher: Sendable {
     private func check(_ pattern: Int32, _ key: UnsafeRawBufferPointer, _ scratch: inout Scratch) -> KeyMatch? {
         for index in checkRanges[Int(pattern)] {
             let site = checks[index]
-            let value = valueRange(of: site, in: key, &scratch)
-            if let violation = rules[site.rule].violation(in: UnsafeRawBufferPointer(rebasing: key[value])) {
+            let value = UnsafeRawBufferPointer(rebasing: key[valueRange(of: site, in: key, &scratch)])
+            if !site.hasConstraints, site.kind.accepts(value) { continue }
+            if let violation = rules[site.rule].violation(in: value) {
                 let placeholder = sites[Int(pattern)].firstIndex { $0.rule == site.rule } ?? 0
                 return .badParam(pattern: Int(pattern), placeholder: placeholder, violation)
             }

@@ -3,9 +3,9 @@ import Foundation
 /// Numbers and durations the way people read them in a terminal: `12,345`, `58 min`, `4.2 s`.
 ///
 /// Deliberately locale-independent, so that output (and the tests) are the same on every machine.
-enum HumanUnits {
+public enum HumanUnits {
     /// An integer with `,` between groups of three digits.
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (index, digit) in digits.enumerated() {

@@ -26,12 +26,13 @@ enum ConfidenceStatement {
 
     static func describe(violations k: Int, checked n: Int, how: String) -> String {
         let bound = percent(upperBound(violations: k, checked: n))
-        let keys = "\(grouped(n)) \(how) key\(n == 1 ? "" : "s")"
+        let keys = "\(HumanUnits.grouped(n)) \(how) key\(n == 1 ? "" : "s")"
         if k == 0 {
             return "0 violations in \(keys): under \(bound) of all keys violate the schema, at 95% confidence"
         }
         let observed = percent(Double(k) / Double(n))
-        return "\(grouped(k)) violation\(k == 1 ? "" : "s") in \(keys) (\(observed)): under \(bound) of all keys "
+        return
+            "\(HumanUnits.grouped(k)) violation\(k == 1 ? "" : "s") in \(keys) (\(observed)): under \(bound) of all keys "
             + "violate the schema, at 95% confidence"
     }
 
@@ -50,15 +51,5 @@ enum ConfidenceStatement {
             if have < decimals { text += String(repeating: "0", count: decimals - have) }
         }
         return text + "%"
-    }
-
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        var output = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { output += "," }
-            output.append(digit)
-        }
-        return output
     }
 }
