@@ -229,4 +229,26 @@ struct ValidateCLITests {
         let scanned = try #require(summary["keysScanned"] as? Int)
         #expect(scanned > 0 && scanned < 100_000)
     }
+
+    @Test func progressLineOnlyOnATerminal() throws {
+        try redisCLI(30, ["FLUSHDB"])
+        try redisCLI(30, ["DEBUG", "POPULATE", "20000", "stray"])
+        let arguments = ["validate", "--url", Self.url(30), "--format", "json", "--count", "100"]
+        let piped = try cli.run(arguments)
+        #expect(!piped.stderr.contains("scanned"), "no progress line when standard error is not a terminal")
+
+        // `script` runs the command on a pseudo-terminal and records what it writes there.
+        let transcript = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).txt")
+        let command = ([CLITests.binary.path] + arguments).joined(separator: " ") + " > /dev/null"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["script", "-qec", command, transcript.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let screen = try String(contentsOf: transcript, encoding: .utf8)
+        #expect(screen.contains("scanned "))
+        #expect(screen.contains("of 20,000)"))
+        #expect(screen.contains(" keys/s"))
+    }
 }
