@@ -1,5 +1,6 @@
 import ArgumentParser
 import RedisSchemaCore
+import RedisSchemaGenerator
 
 /// The schema file argument that every subcommand takes.
 struct SchemaArgument: ParsableArguments {
@@ -12,14 +13,24 @@ struct SchemaArgument: ParsableArguments {
         self.schema = schema
     }
 
-    /// Loads the schema with its diagnostics; exits 2 when the file cannot be read.
+    /// Loads the schema with its diagnostics, including the generator's, so that a schema `check`
+    /// accepts always generates; exits 2 when the file cannot be read.
     func load() throws -> SchemaLoader.Result {
+        var result: SchemaLoader.Result
         do {
-            return try SchemaLoader.load(contentsOf: schema)
+            result = try SchemaLoader.load(contentsOf: schema)
         } catch {
             FileHandleOutput.standardError.write("error: \(error)\n")
             throw ExitCode.usageError
         }
+        if let loaded = result.schema {
+            let generatorDiagnostics = SwiftCodeGenerator.diagnostics(for: loaded)
+            if !generatorDiagnostics.isEmpty {
+                result.diagnostics = (result.diagnostics + generatorDiagnostics).sortedByLocation()
+                if result.diagnostics.containsErrors { result.schema = nil }
+            }
+        }
+        return result
     }
 
     /// Loads the schema; prints diagnostics and exits when it cannot be used.

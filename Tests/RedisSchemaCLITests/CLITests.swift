@@ -75,6 +75,15 @@ import Testing
         #expect(result.stdout.contains(": warning: `c:g` (key `b`) is a special case of `c:<t>`"))
     }
 
+    /// A schema `check` accepts must generate: names the Swift generator cannot use are check errors too.
+    @Test func checkReportsNamesTheGeneratorCannotUse() throws {
+        let file = try temporaryFile(
+            "version: 1\nkeys:\n  swift:\n    pattern: s:<id>\n    type: string\n    ttl: none\n")
+        let result = try run(["check", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(":3:3: error: the key `swift` would generate the Swift type `Swift`"))
+    }
+
     @Test func checkJSONListsTheDiagnostics() throws {
         let file = try temporaryFile("version: 2\nkeys: {}\n")
         let result = try run(["check", file.path, "--format", "json"])

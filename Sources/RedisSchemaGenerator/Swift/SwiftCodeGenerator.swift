@@ -36,6 +36,14 @@ public enum SwiftCodeGenerator {
         return out.text
     }
 
+    /// The problems that would stop `schema` from becoming Swift code (names that would shadow a
+    /// module or clash with generated members); `check` reports them so a valid schema always generates.
+    public static func diagnostics(
+        for schema: Schema, options: SwiftGeneratorOptions = SwiftGeneratorOptions()
+    ) -> [Diagnostic] {
+        SwiftGeneratorChecks.diagnostics(for: schema, options: options)
+    }
+
     /// Whether any generated type uses `Foundation.Date` or `Foundation.UUID`.
     private static func needsFoundation(_ schema: Schema) -> Bool {
         var types: [ValueType] = []
