@@ -10,7 +10,7 @@ import Testing
 @Suite(.enabled(if: LiveServer.isAvailable, LiveServer.skipMessage))
 struct LiveLintTests {
     @Test func reportsEveryRule() async throws {
-        let redis = try await LiveServer.freshDatabase(1)
+        let redis = try await LiveServer.freshDatabase(41)
         try await redis.run([
             ["HSET", "session:ok", "userId", "u1"], ["EXPIRE", "session:ok", 3600],
             ["SET", "session:str", "x", "EX", 3600],  // wrong-type
@@ -55,7 +55,7 @@ struct LiveLintTests {
     }
 
     @Test func severityOverridesChangeTheOutcome() async throws {
-        let redis = try await LiveServer.freshDatabase(2)
+        let redis = try await LiveServer.freshDatabase(42)
         try await redis.run([["RPUSH", "feed:a", "1"], ["EXPIRE", "feed:a", 100], ["SET", "stray", "x"]])
         let schema = try testSchema(lintTestSchema)
         let report = try await lint(schema, on: redis) { configuration in
@@ -70,7 +70,7 @@ struct LiveLintTests {
     }
 
     @Test func binaryAndNonUTF8KeysAreMatchedAndShownEscaped() async throws {
-        let redis = try await LiveServer.freshDatabase(3)
+        let redis = try await LiveServer.freshDatabase(43)
         let blob: [UInt8] = Array("blob:".utf8) + [0xFF, 0x00, 0xFE]
         let stray: [UInt8] = [0xC3, 0x28, 0x0A, 0x5C]
         try await redis.run([["SET", blob, "x"], ["SET", stray, "x"]])
@@ -81,10 +81,10 @@ struct LiveLintTests {
     }
 
     @Test func keysThatVanishMidScanCountAsExpiredNotAsViolations() async throws {
-        let redis = try await LiveServer.freshDatabase(4)
+        let redis = try await LiveServer.freshDatabase(44)
         try await redis.run((0..<200).map { ["SET", "user:\($0)", "x", "EX", 600] })
         // Between each SCAN and its TYPE/PTTL batch, another client deletes half the keys it returned.
-        let deleter = try await LiveServer.freshDatabaseConnection(4)
+        let deleter = try await LiveServer.freshDatabaseConnection(44)
         let client = DeletingBetweenScanAndCheck(connection: redis, deleter: deleter)
         var configuration = KeyspaceLinter.Configuration()
         configuration.scan.count = 50
@@ -103,7 +103,7 @@ struct LiveLintTests {
     }
 
     @Test func baselineRoundTrip() async throws {
-        let redis = try await LiveServer.freshDatabase(5)
+        let redis = try await LiveServer.freshDatabase(45)
         try await redis.run([["SET", "session:a", "x"], ["SET", "tmp:1", "x"], ["SET", "tmp:2", "x"]])
         let schema = try testSchema(lintTestSchema)
         let first = try await lint(schema, on: redis)
@@ -132,7 +132,7 @@ struct LiveLintTests {
     }
 
     @Test func matchLimitsTheScan() async throws {
-        let redis = try await LiveServer.freshDatabase(6)
+        let redis = try await LiveServer.freshDatabase(46)
         try await redis.run((0..<30).map { ["SET", "user:\($0)", "x", "EX", 600] } + [["SET", "stray", "x"]])
         let report = try await lint(try testSchema(lintTestSchema), on: redis) { $0.scan.match = "user:1*" }.report
         #expect(report.summary.keysScanned == 11)
@@ -141,7 +141,7 @@ struct LiveLintTests {
     }
 
     @Test func maxKeysStopsEarlyAndCursorResumes() async throws {
-        let redis = try await LiveServer.freshDatabase(7)
+        let redis = try await LiveServer.freshDatabase(47)
         try await redis.run((0..<3000).map { ["SET", "user:\($0)", "x", "EX", 600] })
         let schema = try testSchema(lintTestSchema)
         let first = try await lint(schema, on: redis) {
@@ -167,7 +167,7 @@ struct LiveLintTests {
     }
 
     @Test func samplingChecksAFractionAndStatesTheBound() async throws {
-        let redis = try await LiveServer.freshDatabase(8)
+        let redis = try await LiveServer.freshDatabase(48)
         try await redis.run((0..<4000).map { ["SET", "user:\($0)", "x", "EX", 600] })
         let report = try await lint(try testSchema(lintTestSchema), on: redis) { $0.scan.sampleRate = 0.1 }.report
         #expect(report.summary.keysScanned == 4000)
@@ -178,7 +178,7 @@ struct LiveLintTests {
     }
 
     @Test func rateLimitSlowsTheScanDown() async throws {
-        let redis = try await LiveServer.freshDatabase(9)
+        let redis = try await LiveServer.freshDatabase(49)
         try await redis.run((0..<2000).map { ["SET", "user:\($0)", "x", "EX", 600] })
         let report = try await lint(try testSchema(lintTestSchema), on: redis) {
             $0.scan.count = 100
@@ -193,7 +193,7 @@ struct LiveLintTests {
 
     /// Keys whose counts are computed here, independently of the linter, and compared.
     @Test func hundredThousandKeysCountedIndependently() async throws {
-        let redis = try await LiveServer.freshDatabase(10)
+        let redis = try await LiveServer.freshDatabase(50)
         var expected = (session: 0, user: 0, feed: 0, wrongType: 0, missingTTL: 0, badParam: 0, unknown: 0, ignored: 0)
         var commands: [[any RedisArgumentConvertible]] = []
         for index in 0..<100_000 {
