@@ -16,6 +16,12 @@ private let seedKeys: [(key: String, type: String, ttl: Int64?)] = [
     ("replay_queue", "list", nil),
 ]
 
+/// The example's schema is the repository's seed schema, not a copy that drifted from it.
+@Test func theExampleSchemaIsTheSeedSchema() throws {
+    let seed = URL(fileURLWithPath: LiveServer.schemaPath).appendingPathComponent("../../../../../schema.yaml")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: LiveServer.schemaPath)) == Data(contentsOf: seed.standardized))
+}
+
 /// Runs the example's operations against a real redis-server and checks the keys with raw commands, then
 /// checks them with `redis-schema validate`. One database, emptied by each test, so the tests run in turn.
 @Suite(.serialized, .enabled(if: LiveServer.port != nil, LiveServer.skipMessage))
