@@ -114,6 +114,13 @@ let package = Package(
         ),
         // Its redis-schema.yaml is the seed schema: the build plugin generates `UXKeys` for the tests.
         .testTarget(name: "RedisSchemaTests", dependencies: ["RedisSchema"], plugins: ["RedisSchemaPlugin"]),
+        // Runs generated operations against the real redis-server of $REDIS_SCHEMA_TEST_PORT. Its redis-schema.yaml
+        // is the seed schema plus a key of every Redis type with a TTL, and capped lists and streams.
+        .testTarget(
+            name: "RedisSchemaLiveTests",
+            dependencies: ["RedisSchema", "RedisSchemaClient"],
+            plugins: ["RedisSchemaPlugin"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -144,6 +144,8 @@ struct ValidateCommand: AsyncParsableCommand {
             FileHandleOutput.standardError.write("error: \(error)\n")
             throw ExitCode.usageError
         }
+        // A `/db` in the URL overrides the schema's database; the report names the one scanned.
+        configuration.database = connectionConfiguration.database
 
         let outcome = try await scan(schema, configuration, connectionConfiguration)
         try write(outcome)

@@ -11,14 +11,14 @@ extension SwiftKeyEmitter {
         for end in ends {
             var commands = ["RedisSchema.RedisCommand(\"\(end.command)\", self.key, element.redisEncoded)"]
             var trimNote = ""
+            var returns = "the new length"
             if let maxLength = key.maxLength {
                 commands.append("RedisSchema.RedisCommand(\"LTRIM\", self.key, \(end.trim(maxLength)))")
                 trimNote = ", keeps the \(maxLength) \(end.name == "push" ? "first" : "last") elements (`LTRIM`)"
+                returns = "the length before trimming"
             }
             out.blank()
-            out.doc(
-                "Adds `element` \(end.doc) (`\(end.command)`)\(trimNote)\(ttlClause); returns the length before trimming."
-            )
+            out.doc("Adds `element` \(end.doc) (`\(end.command)`)\(trimNote)\(ttlClause); returns \(returns).")
             out.line("@discardableResult")
             out.block("\(access) func \(end.name)(_ element: \(type), \(clientParameter)) async throws -> Swift.Int") {
                 out in

@@ -16,6 +16,8 @@ public struct KeyspaceLinter: Sendable {
         public var baseline: Baseline?
         /// How to walk the keyspace.
         public var scan = ScanOptions()
+        /// The database the clients have selected, as the report names it; `nil` means the schema's `database`.
+        public var database: Int?
 
         /// The defaults.
         public init() {}
@@ -77,6 +79,7 @@ public struct KeyspaceLinter: Sendable {
                     databaseSize: databaseSize))
         }
         var report = accumulator.report(server: server)
+        report.database = configuration.database ?? report.database
         let seconds = (clock.now - start).seconds
         report.summary.durationSeconds = seconds
         report.summary.keysPerSecond = seconds > 0 ? Double(report.summary.keysScanned) / seconds : 0
