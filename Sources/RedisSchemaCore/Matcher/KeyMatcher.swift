@@ -199,11 +199,12 @@ public struct KeyMatcher: Sendable {
         // Segment k spans bounds[k] ..< bounds[k + 1] - 1 (the separator follows it).
         guard let segments = split(key, into: &scratch.bounds) else { return .unmatched }
         guard segmentCounts & (1 << UInt64(min(segments, 63))) != 0 else { return .unmatched }
-        var firstBadParam: KeyMatch?
-        if let pattern = search(0, depth: 0, segments: segments, key, &scratch, &firstBadParam) {
-            return .matched(pattern: Int(pattern))
-        }
-        return firstBadParam ?? .unmatched
+        var firstBadParam: Int32 = -1
+        let pattern = search(0, depth: 0, segments: segments, key, &scratch, &firstBadParam)
+        if pattern >= 0 { return .matched(pattern: Int(pattern)) }
+        guard firstBadParam >= 0 else { return .unmatched }
+        // Rare: work out which placeholder failed, and why, only now.
+        return violation(of: firstBadParam, key, &scratch) ?? .unmatched
     }
 
     /// Records where each segment starts; returns the number of segments, or `nil` when the key has
@@ -240,52 +241,61 @@ public struct KeyMatcher: Sendable {
         return bytes.withUnsafeBytes { match($0, scratch: &scratch) }
     }
 
+    /// The first pattern under `node` that `key` matches, or -1; records in `firstBadParam` the first
+    /// pattern whose shape matched but whose placeholder values did not. Only plain integers cross
+    /// the recursion, so it costs no reference counting.
     private func search(
         _ node: Int32, depth: Int, segments: Int, _ key: UnsafeRawBufferPointer, _ scratch: inout Scratch,
-        _ firstBadParam: inout KeyMatch?
-    ) -> Int32? {
+        _ firstBadParam: inout Int32
+    ) -> Int32 {
         if depth == segments {
             for index in terminalRanges[Int(node)] {
                 let pattern = terminalList[index]
-                if let badParam = check(pattern, key, &scratch) {
-                    if firstBadParam == nil { firstBadParam = badParam }
-                } else {
-                    return pattern
-                }
+                if accepts(pattern, key, &scratch) { return pattern }
+                if firstBadParam < 0 { firstBadParam = pattern }
             }
-            return nil
+            return -1
         }
         let segment = UnsafeRawBufferPointer(
             rebasing: key[scratch.bounds[depth]..<(scratch.bounds[depth + 1] - 1)])
         let literal = literals.child(of: node, segment: segment)
-        if literal >= 0,
+        if literal >= 0 {
             let found = search(literal, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam)
-        {
-            return found
+            if found >= 0 { return found }
         }
         let mixedList = mixedLists[Int(node)]
         if mixedList >= 0 {
             for (matcher, child) in mixedChildren[Int(mixedList)] where mixedSegments[matcher].matches(segment) {
-                if let found = search(child, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam) {
-                    return found
-                }
+                let found = search(child, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam)
+                if found >= 0 { return found }
             }
         }
         let wildcard = wildcards[Int(node)]
         if wildcard >= 0, !segment.isEmpty {
             return search(wildcard, depth: depth + 1, segments: segments, key, &scratch, &firstBadParam)
         }
-        return nil
+        return -1
     }
 
-    /// `nil` when every placeholder of `pattern` accepts its value, else the first violation.
-    private func check(_ pattern: Int32, _ key: UnsafeRawBufferPointer, _ scratch: inout Scratch) -> KeyMatch? {
+    /// Whether every placeholder of `pattern` accepts its value in `key`.
+    private func accepts(_ pattern: Int32, _ key: UnsafeRawBufferPointer, _ scratch: inout Scratch) -> Bool {
         for index in checkRanges[Int(pattern)] {
             let site = checks[index]
             let value = UnsafeRawBufferPointer(rebasing: key[valueRange(of: site, in: key, &scratch)])
-            if !site.hasConstraints, site.kind.accepts(value) { continue }
+            if !site.hasConstraints {
+                if site.kind.accepts(value) { continue }
+                return false
+            }
+            if rules[site.rule].violation(in: value) != nil { return false }
+        }
+        return true
+    }
+
+    /// The first placeholder of `pattern` whose value `key` breaks, as a ``KeyMatch/badParam``.
+    private func violation(of pattern: Int32, _ key: UnsafeRawBufferPointer, _ scratch: inout Scratch) -> KeyMatch? {
+        for (placeholder, site) in sites[Int(pattern)].enumerated() where site.needsCheck {
+            let value = UnsafeRawBufferPointer(rebasing: key[valueRange(of: site, in: key, &scratch)])
             if let violation = rules[site.rule].violation(in: value) {
-                let placeholder = sites[Int(pattern)].firstIndex { $0.rule == site.rule } ?? 0
                 return .badParam(pattern: Int(pattern), placeholder: placeholder, violation)
             }
         }
