@@ -34,12 +34,21 @@ struct LiteralTable: Sendable {
             offset += 8
         }
         if offset < bytes.count {
+            // The last 1-7 bytes in at most three loads rather than byte by byte.
             var tail: UInt64 = 0
             var shift: UInt64 = 0
-            while offset < bytes.count {
+            if bytes.count - offset >= 4 {
+                tail = UInt64(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                shift = 32
+                offset += 4
+            }
+            if bytes.count - offset >= 2 {
+                tail |= UInt64(bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) << shift
+                shift += 16
+                offset += 2
+            }
+            if offset < bytes.count {
                 tail |= UInt64(bytes[offset]) << shift
-                shift += 8
-                offset += 1
             }
             hash = mix(hash ^ tail)
         }
@@ -78,9 +87,19 @@ struct LiteralTable: Sendable {
     private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ offset: Int, _ bytes: UnsafeRawBufferPointer)
         -> Bool
     {
+        // Eight bytes at a time, then the rest.
+        let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(arena)[offset..<(offset + bytes.count)])
         var index = 0
+        while index + 8 <= bytes.count {
+            if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                != bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            {
+                return false
+            }
+            index += 8
+        }
         while index < bytes.count {
-            if arena[offset + index] != bytes[index] { return false }
+            if stored[index] != bytes[index] { return false }
             index += 1
         }
         return true
