@@ -52,8 +52,6 @@ let package = Package(
                 "RedisSchemaLint",
                 "RedisSchemaClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "redis-schema-bench", dependencies: ["RedisSchemaCore"]),

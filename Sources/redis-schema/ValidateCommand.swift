@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
-import NIOPosix
 import RedisSchema
 import RedisSchemaClient
 import RedisSchemaCore
