@@ -6,7 +6,7 @@ build_without_warnings() {
     root=$(cd "$dir" && pwd)
     log=$(mktemp)
     (cd "$dir" && swift build "$@") 2>&1 | tee "$log" | grep -E "error:|warning: .*/(Sources|Tests|Plugins)/" >&2 || true
-    if ! grep -q "Build complete" "$log" || grep -qE "^$root/(Sources|Tests|Plugins)/.*warning:" "$log"; then
+    if ! grep -qE "Build (of product .* )?complete" "$log" || grep -qE "^$root/(Sources|Tests|Plugins)/.*warning:" "$log"; then
         tail -20 "$log" >&2
         rm -f "$log"
         echo "$dir: the build has errors or warnings in its own code" >&2

@@ -322,11 +322,9 @@ public struct KeyMatcher: Sendable {
     public func captures(of pattern: Int, in key: some Collection<UInt8>) -> [[UInt8]] {
         let bytes = Array(key)
         var scratch = Scratch()
+        scratch.bounds = Array(repeating: 0, count: maxSegments + 1)
         return bytes.withUnsafeBytes { buffer in
-            scratch.bounds = [0]
-            for (index, byte) in buffer.enumerated() where byte == separator { scratch.bounds.append(index + 1) }
-            scratch.bounds.append(buffer.count + 1)
-            guard scratch.bounds.count - 1 == patterns[pattern].segments.count else { return [] }
+            guard split(buffer, into: &scratch.bounds) == patterns[pattern].segments.count else { return [] }
             return sites[pattern].map { site in
                 Array(buffer[valueRange(of: site, in: buffer, &scratch)])
             }
