@@ -4,6 +4,9 @@
 public enum RedisSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A placeholder value breaks its rule, so the key (or member, or field) would leave the schema.
     case invalidParam(pattern: String, param: String, value: String, violation: KeyParamViolation)
+    /// The rendered key belongs to a more specific pattern of the schema (`lock:admin` under `lock:<resource>`
+    /// when `lock:admin` is declared too), so writing it would touch another spec's key.
+    case ownedByAnotherPattern(key: String, pattern: String, owner: String)
     /// A stored value does not have the type the schema declares.
     case wrongValueType(key: String, field: String?, expected: String, value: String)
     /// A hash or stream entry lacks a field the schema requires.
@@ -23,6 +26,9 @@ public enum RedisSchemaError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .invalidParam(let pattern, let param, let value, let violation):
             return "`\(param)` value \(quoted(value)) \(violation), so it cannot be used in `\(pattern)`"
+        case .ownedByAnotherPattern(let key, let pattern, let owner):
+            return "`\(key)` belongs to `\(owner)`, a more specific pattern of the schema, so it cannot be used "
+                + "as `\(pattern)`"
         case .wrongValueType(let key, let field, let expected, let value):
             let place = field.map { "field `\($0)` of `\(key)`" } ?? "`\(key)`"
             return "\(place) holds \(quoted(value)), which is not \(expected)"

@@ -57,6 +57,15 @@ struct CheckReport: Encodable {
         var column: Int
         var message: String
         var key: String?
+        /// For two overlapping patterns: who owns the keys both match (absent when no rule decides).
+        var overlap: Overlap?
+    }
+
+    struct Overlap: Encodable {
+        var winner: String?
+        var other: String?
+        var keys: [String]
+        var example: String
     }
 
     var file: String
@@ -75,7 +84,10 @@ struct CheckReport: Encodable {
         diagnostics = result.diagnostics.map {
             Entry(
                 severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line,
-                column: $0.location.column, message: $0.message, key: $0.key)
+                column: $0.location.column, message: $0.message, key: $0.key,
+                overlap: $0.overlap.map {
+                    Overlap(winner: $0.winner, other: $0.other, keys: $0.keys, example: $0.example)
+                })
         }
     }
 

@@ -3,10 +3,11 @@ import Testing
 
 @testable import RedisSchemaCore
 
-/// Random patterns and keys: the compiled matcher must agree with a brute-force reference.
+/// Random patterns and keys: the compiled trie must agree with the pattern engine it is the fast path
+/// of, and the engine with a brute-force reference of its splitting rule.
 @Suite struct KeyMatcherPropertyTests {
     @Test(arguments: 0..<40)
-    func agreesWithReference(seed: Int) throws {
+    func trieAgreesWithTheEngine(seed: Int) throws {
         var random = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
         let patterns = (0..<random.next(upTo: 12) + 1).compactMap { _ in try? KeyPattern(randomPattern(&random)) }
         let matcher = KeyMatcher(patterns: patterns)
@@ -16,20 +17,87 @@ import Testing
         }
         for key in keys {
             let bytes = Array(key.utf8)
-            let full = patterns.indices.filter { Reference.matches(patterns[$0], bytes) }
-            let shaped = patterns.indices.filter { Reference.hasShape(patterns[$0], bytes) }
+            let full = patterns.indices.filter { index in bytes.withUnsafeBytes { patterns[index].matches($0) } }
+            let shaped = patterns.indices.filter { index in
+                bytes.withUnsafeBytes { patterns[index].shapeCaptures(in: $0) != nil }
+            }
             let context = Comment(rawValue: "key `\(key)`, patterns \(patterns.map(\.source))")
+            #expect(full == patterns.indices.filter { Reference.matches(patterns[$0], bytes) }, context)
+            #expect(shaped == patterns.indices.filter { Reference.hasShape(patterns[$0], bytes) }, context)
             switch matcher.match(bytes) {
             case .matched(let index):
                 #expect(full.contains(index), context)
+                let captures = bytes.withUnsafeBytes { patterns[index].captures(in: $0) }?.map { Array(bytes[$0]) }
+                #expect(matcher.captures(of: index, in: bytes) == captures, context)
+                // Where precedence decides every pair, the trie picks the engine's owner.
+                let decided = full.allSatisfy { a in
+                    full.allSatisfy { b in a == b || PatternPrecedence(patterns[a], patterns[b]) != .undecided }
+                }
+                if decided {
+                    #expect(index == bytes.withUnsafeBytes { RedisPattern.owner(of: $0, among: patterns) }, context)
+                }
             case .badParam(let index, _, _):
                 #expect(full.isEmpty, context)
                 #expect(shaped.contains(index), context)
             case .unmatched:
                 #expect(shaped.isEmpty, context)
             }
-            if full.count == 1 { #expect(matcher.match(bytes) == .matched(pattern: full[0]), context) }
         }
+    }
+
+    /// Every key that a valid schema's pattern renders matches that pattern, and the matcher files it
+    /// under that spec with the same values; every winner `check` names is the matcher's.
+    @Test(arguments: 0..<40)
+    func renderedKeysAndCheckWinnersAreTheMatchers(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 3)
+        var sources = (0..<random.next(upTo: 10) + 2).map { _ in randomPattern(&random) }
+        var result = SchemaLoader.load(Self.schema(sources))
+        // Drop the patterns `check` refuses until the rest form a valid schema.
+        while result.schema == nil, !sources.isEmpty {
+            let refused = Set(result.diagnostics.filter { $0.severity == .error }.compactMap(\.key))
+            let kept = sources.indices.filter { !refused.contains("k\($0)") }.map { sources[$0] }
+            sources = kept.count < sources.count ? kept : Array(sources.dropLast())
+            result = SchemaLoader.load(Self.schema(sources))
+        }
+        let schema = try #require(result.schema, "\(result.diagnostics)")
+        let matcher = schema.makeMatcher()
+        let patterns = schema.keys.map(\.pattern)
+        var rendered = 0
+        for (index, pattern) in patterns.enumerated() {
+            for _ in 0..<30 {
+                // Half the values fit their kind, so that typed placeholders render too.
+                let values = pattern.placeholders.map { placeholder in
+                    let text = randomText(&random, maxLength: 4)
+                    guard random.next(upTo: 2) == 0 else { return text }
+                    return placeholder.rule.kind == .int ? String(text.utf8.count * 7) : text
+                }
+                guard let key = try? pattern.render(values) else { continue }
+                rendered += 1
+                let context = Comment(rawValue: "`\(key)` from \(pattern.source) in \(sources)")
+                #expect(matcher.match(Array(key.utf8)) == .matched(pattern: index), context)
+                #expect(matcher.captures(of: index, in: Array(key.utf8)) == values.map { Array($0.utf8) }, context)
+            }
+        }
+        #expect(rendered > 0 || schema.keys.isEmpty, "\(sources)")
+        for diagnostic in result.diagnostics {
+            guard let overlap = diagnostic.overlap, let winner = overlap.winner else { continue }
+            let bytes = Array(overlap.example.utf8)
+            let owner = bytes.withUnsafeBytes { RedisPattern.owner(of: $0, among: patterns) }
+            let context = Comment(rawValue: "\(diagnostic) in \(sources)")
+            #expect(owner != nil, context)
+            #expect(matcher.match(bytes) == owner.map { .matched(pattern: $0) }, context)
+            // The example may belong to a third, still more specific spec; otherwise it is the winner's.
+            if let owner, overlap.keys.contains(schema.keys[owner].name) {
+                #expect(schema.keys[owner].name == winner, context)
+            }
+        }
+    }
+
+    private static func schema(_ sources: [String]) -> String {
+        "version: 1\nkeys:\n"
+            + sources.enumerated().map { index, source in
+                "  k\(index):\n    pattern: \"\(source)\"\n    type: string\n    ttl: none\n"
+            }.joined()
     }
 
     private let alphabet = Array("ab1-_x")
@@ -60,11 +128,12 @@ import Testing
     }
 
     private func fill(_ pattern: KeyPattern, _ random: inout SplitMix64) -> String {
-        pattern.render(pattern.placeholders.map { _ in randomText(&random, maxLength: 4) })
+        pattern.unchecked(pattern.placeholders.map { _ in randomText(&random, maxLength: 4) })
     }
 }
 
-/// The obvious, slow definition: try every way of splitting each segment.
+/// The obvious, slow definition of the engine's splitting rule: try every way of splitting each segment,
+/// the earliest placeholder ending first.
 enum Reference {
     static func hasShape(_ pattern: KeyPattern, _ key: [UInt8]) -> Bool {
         split(pattern, key) != nil
@@ -79,15 +148,31 @@ enum Reference {
 
     /// Placeholder values for the first split (earliest placeholder ends first), or nil.
     static func split(_ pattern: KeyPattern, _ key: [UInt8]) -> [[UInt8]]? {
-        let separator = pattern.separator.utf8.first!
-        let segments = key.split(separator: separator, omittingEmptySubsequences: false).map(Array.init)
-        guard segments.count == pattern.segments.count else { return nil }
+        let segments = key.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).map(Array.init)
+        let patternSegments = segmentParts(pattern.parts)
+        guard segments.count == patternSegments.count else { return nil }
         var values = [[UInt8]](repeating: [], count: pattern.placeholders.count)
-        for (parts, segment) in zip(pattern.segments, segments) {
+        for (parts, segment) in zip(patternSegments, segments) {
             guard let found = splitSegment(parts[...], segment[...]) else { return nil }
             for (index, value) in found { values[index] = value }
         }
         return values
+    }
+
+    /// The parts of each `:`-separated segment.
+    private static func segmentParts(_ parts: [PatternPart]) -> [[PatternPart]] {
+        var segments: [[PatternPart]] = [[]]
+        for part in parts {
+            guard case .literal(let text) = part else {
+                segments[segments.count - 1].append(part)
+                continue
+            }
+            for (offset, piece) in text.split(separator: ":", omittingEmptySubsequences: false).enumerated() {
+                if offset > 0 { segments.append([]) }
+                if !piece.isEmpty { segments[segments.count - 1].append(.literal(String(piece))) }
+            }
+        }
+        return segments
     }
 
     private static func splitSegment(_ parts: ArraySlice<PatternPart>, _ bytes: ArraySlice<UInt8>) -> [(Int, [UInt8])]?

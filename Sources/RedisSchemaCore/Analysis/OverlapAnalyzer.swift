@@ -1,35 +1,65 @@
-/// Finds key patterns that describe the same keys.
+import RedisSchema
+
+/// Finds key patterns that describe some of the same keys, and says where such keys go.
 ///
-/// A pattern contained in another (`config:global` in `config:<tenant>`) is fine: the more specific
-/// one wins, and a warning names the keys involved. Patterns that overlap without either containing
-/// the other (`user:<id>:profile` and `user:admin:<field>`) make some keys ambiguous: an error, with
-/// an example key that both match.
+/// Whether two patterns overlap, and how, is set analysis segment by segment (``SegmentForm``);
+/// where their keys go is ``PatternPrecedence``, the rule the linter's matcher follows too, so every
+/// diagnostic names the spec `validate` files the example key under.
 struct OverlapAnalyzer {
     let schema: Schema
 
-    func diagnostics() -> [Diagnostic] {
-        let forms = schema.keys.map { key in
-            key.pattern.segments.map { SegmentForm($0, placeholders: key.pattern.placeholders) }
-        }
-        var diagnostics: [Diagnostic] = []
+    private var separator: UInt8 { schema.separator.utf8.first ?? UInt8(ascii: ":") }
+
+    private var forms: [[SegmentForm]] {
+        schema.keys.map { key in key.pattern.segments.map { SegmentForm($0, placeholders: key.pattern.placeholders) } }
+    }
+
+    /// For each key spec, the specs that win over it by precedence and might share a key with it (their
+    /// shapes overlap at every segment, whatever enums, regexes and lengths then rule out): what the
+    /// spec's rendering must refuse. Proving an overlap takes a witness; refusing needs none.
+    func winnersOverEach() -> [[Int]] {
+        let forms = self.forms
+        var winners = [[Int]](repeating: [], count: forms.count)
         for (first, second) in candidatePairs(forms) {
-            var relations: [PatternRelation] = []
+            let shapesMeet = zip(forms[first], forms[second]).allSatisfy {
+                ShapeWitness.text($0, $1, separator: separator) != nil
+            }
+            guard shapesMeet else { continue }
+            switch PatternPrecedence(schema.keys[first].pattern, schema.keys[second].pattern) {
+            case .first: winners[second].append(first)
+            case .second: winners[first].append(second)
+            case .identical, .undecided: break
+            }
+        }
+        return winners
+    }
+
+    func overlaps() -> [PatternOverlap] {
+        let forms = self.forms
+        var overlaps: [PatternOverlap] = []
+        for (first, second) in candidatePairs(forms) {
+            var relations: [SegmentRelation] = []
             var witness: [String] = []
             for (a, b) in zip(forms[first], forms[second]) {
-                let (relation, value) = a.relation(to: b)
+                let (relation, value) = a.relation(to: b, separator: separator)
                 if relation == .disjoint { break }
                 relations.append(relation)
                 witness.append(value ?? "")
             }
-            guard relations.count == forms[first].count else { continue }
-            let example = witness.joined(separator: schema.separator)
-            if let diagnostic = diagnostic(
-                PatternRelation.combine(relations), schema.keys[first], schema.keys[second], example)
-            {
-                diagnostics.append(diagnostic)
-            }
+            guard relations.count == forms[first].count,
+                let containment = SegmentRelation.combine(relations).containment
+            else { continue }
+            overlaps.append(
+                PatternOverlap(
+                    first: first, second: second, containment: containment,
+                    example: witness.joined(separator: schema.separator),
+                    precedence: PatternPrecedence(schema.keys[first].pattern, schema.keys[second].pattern)))
         }
-        return diagnostics
+        return overlaps
+    }
+
+    func diagnostics(_ overlaps: [PatternOverlap]) -> [Diagnostic] {
+        overlaps.map(diagnostic)
     }
 
     /// Pairs of patterns that might overlap: same number of segments, and first segments that are
@@ -60,34 +90,62 @@ struct OverlapAnalyzer {
         return pairs.sorted { $0 < $1 }
     }
 
-    private func diagnostic(_ relation: PatternRelation, _ a: KeySpec, _ b: KeySpec, _ example: String) -> Diagnostic? {
-        switch relation {
-        case .disjoint:
-            return nil
-        case .equal:
+    private func diagnostic(_ overlap: PatternOverlap) -> Diagnostic {
+        let (a, b) = (schema.keys[overlap.first], schema.keys[overlap.second])
+        let example = overlap.example
+        func described(_ key: KeySpec) -> String { "`\(key.pattern)` (key `\(key.name)`)" }
+        guard let winnerIndex = overlap.winner, let loserIndex = overlap.loser else {
+            if overlap.precedence == .identical || overlap.containment == .equal {
+                return Diagnostic(
+                    .error, at: b.patternLocation,
+                    "the patterns of `\(a.name)` (`\(a.pattern)`) and `\(b.name)` (`\(b.pattern)`) match exactly the "
+                        + "same keys, e.g. `\(example)`; remove one or make them differ", key: b.name,
+                    overlap: .init(winner: nil, other: nil, keys: [a.name, b.name], example: example))
+            }
+            let sameShape = zip(a.pattern.segments, b.pattern.segments).allSatisfy { $0.hasSameShape(as: $1) }
+            let why =
+                sameShape
+                ? "neither pattern's placeholders are all narrower than the other's"
+                : "where they first differ, both segments mix text and placeholders with as much literal text"
             return Diagnostic(
                 .error, at: b.patternLocation,
-                "the patterns of `\(a.name)` (`\(a.pattern)`) and `\(b.name)` (`\(b.pattern)`) match exactly the same "
-                    + "keys, e.g. `\(example)`; remove one or make them differ", key: b.name)
-        case .subset, .superset:
-            let (specific, general) = relation == .subset ? (a, b) : (b, a)
-            return Diagnostic(
-                .warning, at: specific.patternLocation,
-                "`\(specific.pattern)` (key `\(specific.name)`) is a special case of `\(general.pattern)` (key "
-                    + "`\(general.name)`): keys such as `\(example)` belong to `\(specific.name)`, the more specific "
-                    + "pattern, not to `\(general.name)`", key: specific.name)
-        case .overlap:
-            return Diagnostic(
-                .error, at: b.patternLocation,
-                "`\(b.pattern)` (key `\(b.name)`) and `\(a.pattern)` (key `\(a.name)`) both match keys such as "
-                    + "`\(example)`, and neither is more specific; change one so that no key matches both",
-                key: b.name)
-        case .undecided:
-            return Diagnostic(
-                .warning, at: b.patternLocation,
-                "`\(b.pattern)` (key `\(b.name)`) and `\(a.pattern)` (key `\(a.name)`) both match keys such as "
-                    + "`\(example)`; redis-schema cannot tell which is more specific, so such keys go to `\(a.name)`, "
-                    + "declared first", key: b.name)
+                "\(described(b)) and \(described(a)) both match keys such as `\(example)`, and no precedence rule "
+                    + "decides which owns them (\(why)); change one so that no key matches both", key: b.name,
+                overlap: .init(winner: nil, other: nil, keys: [a.name, b.name], example: example))
         }
+        let (winner, loser) = (schema.keys[winnerIndex], schema.keys[loserIndex])
+        let info = Diagnostic.Overlap(winner: winner.name, other: loser.name, keys: [a.name, b.name], example: example)
+        let loserIsContained =
+            (overlap.containment == .firstInSecond && loserIndex == overlap.first)
+            || (overlap.containment == .secondInFirst && loserIndex == overlap.second)
+        let winnerIsContained =
+            (overlap.containment == .firstInSecond && winnerIndex == overlap.first)
+            || (overlap.containment == .secondInFirst && winnerIndex == overlap.second)
+        if loserIsContained || overlap.containment == .equal {
+            return Diagnostic(
+                .error, at: loser.patternLocation,
+                "no key can ever belong to \(described(loser)): every key it describes, such as `\(example)`, also "
+                    + "matches \(described(winner)), which takes precedence; remove it or make it differ",
+                key: loser.name, overlap: info)
+        }
+        if winnerIsContained {
+            return Diagnostic(
+                .warning, at: winner.patternLocation,
+                "\(described(winner)) is a special case of \(described(loser)): keys such as `\(example)` belong to "
+                    + "`\(winner.name)`, the more specific pattern, not to `\(loser.name)`", key: winner.name,
+                overlap: info)
+        }
+        if overlap.containment == .unknown {
+            return Diagnostic(
+                .warning, at: loser.patternLocation,
+                "\(described(loser)) and \(described(winner)) both match keys such as `\(example)`; such keys "
+                    + "belong to `\(winner.name)`, which takes precedence (more literal text at the first segment "
+                    + "where they differ)", key: loser.name, overlap: info)
+        }
+        return Diagnostic(
+            .error, at: b.patternLocation,
+            "\(described(b)) and \(described(a)) both match keys such as `\(example)`, and neither contains the "
+                + "other; such keys would go to `\(winner.name)` by precedence, but change one so that no key "
+                + "matches both", key: b.name, overlap: info)
     }
 }

@@ -28,13 +28,31 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// The key spec it is about (its name under `keys:`), when it is about one.
     public var key: String?
+    /// For a diagnostic about two overlapping patterns: the specs involved and where shared keys go.
+    public var overlap: Overlap?
+
+    /// Two key specs whose patterns match some of the same keys.
+    public struct Overlap: Sendable, Hashable {
+        /// The spec that owns keys matching both, by the precedence rule; `nil` when no rule decides.
+        public var winner: String?
+        /// The spec that loses such keys; `nil` when no rule decides.
+        public var other: String?
+        /// Both specs, in declaration order.
+        public var keys: [String]
+        /// A key that both patterns match.
+        public var example: String
+    }
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, key: String? = nil) {
+    public init(
+        _ severity: Severity, at location: SourceLocation, _ message: String, key: String? = nil,
+        overlap: Overlap? = nil
+    ) {
         self.severity = severity
         self.location = location
         self.message = message
         self.key = key
+        self.overlap = overlap
     }
 
     /// `file:line:col: error: message`, the compiler's format, which editors and CI annotate.

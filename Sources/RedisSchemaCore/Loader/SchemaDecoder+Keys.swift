@@ -155,7 +155,7 @@ extension SchemaDecoder {
             return try KeyPattern(source, separator: separator)
         } catch {
             self.error(
-                "invalid \(option) `\(source)` in key `\(key)`: \(error.message)",
+                "invalid \(option) `\(source)` in key `\(key)`: \(error.advice)",
                 at: location(of: error, in: node), key: key)
             return nil
         }
@@ -229,9 +229,9 @@ extension SchemaDecoder {
                         error(
                             "the enum value `\(value)` for `<\(entry.key)>` \(violation)", at: entry.value.location,
                             key: key)
-                    } else if value.contains(pattern.separator) {
+                    } else if let separator = pattern.separatorText, value.contains(separator) {
                         error(
-                            "the enum value `\(value)` for `<\(entry.key)>` contains the separator `\(pattern.separator)`",
+                            "the enum value `\(value)` for `<\(entry.key)>` contains the separator `\(separator)`",
                             at: entry.value.location, key: key)
                     }
                 }

@@ -37,10 +37,10 @@ extension SchemaDecoder {
             let fieldName: FieldSpec.Name
             if name.contains("<") || name.contains(">") {
                 do {
-                    fieldName = .pattern(try FieldPattern(name))
+                    fieldName = .pattern(try FieldPattern(name, separator: nil))
                 } catch {
                     self.error(
-                        "invalid field pattern `\(name)` in key `\(key)`: \(error.message)", at: entry.keyLocation,
+                        "invalid field pattern `\(name)` in key `\(key)`: \(error.advice)", at: entry.keyLocation,
                         key: key)
                     continue
                 }

@@ -22,10 +22,16 @@ public enum SchemaLoader {
         let (root, yamlDiagnostics) = YAMLParser.parse(bytes, file: file, limits: limits)
         var decoder = SchemaDecoder(file: file)
         decoder.diagnostics = yamlDiagnostics
-        let schema = decoder.decode(root)
+        var schema = decoder.decode(root)
         var diagnostics = decoder.diagnostics
-        if let schema {
-            diagnostics += OverlapAnalyzer(schema: schema).diagnostics()
+        if let decoded = schema {
+            let analyzer = OverlapAnalyzer(schema: decoded)
+            let overlaps = analyzer.overlaps()
+            diagnostics += analyzer.diagnostics(overlaps)
+            // Each pattern learns which patterns win over it, so that rendering refuses their keys.
+            for (index, excluded) in decoded.excludedPatterns().enumerated() {
+                schema?.keys[index].pattern.setExcluding(excluded)
+            }
         }
         diagnostics = diagnostics.sortedByLocation()
         return Result(schema: diagnostics.containsErrors ? nil : schema, diagnostics: diagnostics)

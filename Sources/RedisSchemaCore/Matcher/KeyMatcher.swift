@@ -8,17 +8,17 @@ import RedisSchema
     import Darwin
 #endif
 
-/// All of a schema's key patterns compiled into one trie over separator-delimited segments.
+/// All of a schema's key patterns compiled into one trie over separator-delimited segments: the fast
+/// path of ``RedisPattern``'s matching and ``PatternPrecedence``, and tested against them.
 ///
 /// A key is split at the separator once; then each segment is looked up in a hash table of literal
-/// segments first, then tried against the few segments that mix text and placeholders, then taken
-/// by a placeholder. Since a segment can only ever be compared with trie nodes at its own depth,
-/// the search visits each node at most once: no exponential backtracking, and the usual cost is one
-/// hash lookup per segment however many patterns there are. Nothing is allocated per key.
-///
-/// Where patterns overlap, the more specific one wins: literal text beats a placeholder at the
-/// first segment where they differ, and among patterns of the same shape, typed or constrained
-/// placeholders beat plain ones.
+/// segments first, then tried against the few segments that mix text and placeholders (more literal
+/// bytes first), then taken by a placeholder. That search order is the precedence rule: at the first
+/// segment where two patterns differ in shape, the more literal one wins. Patterns of the same shape
+/// end at the same trie node, ordered there by ``PatternPrecedence``. Since a segment can only ever
+/// be compared with trie nodes at its own depth, the search visits each node at most once: no
+/// exponential backtracking, and the usual cost is one hash lookup per segment however many patterns
+/// there are. Nothing is allocated per key.
 public struct KeyMatcher: Sendable {
     /// Where a placeholder's value sits in a matched key, and the rule it must satisfy.
     private struct PlaceholderSite: Sendable {
@@ -42,7 +42,7 @@ public struct KeyMatcher: Sendable {
     /// Index into `mixedChildren` of the node's mixed segments, or -1 (the common case).
     private var mixedLists: [Int32] = [-1]
     private var mixedChildren: [[(segment: Int, child: Int32)]] = []
-    private var mixedSegments: [SegmentMatcher] = []
+    private var mixedSegments: [SegmentShape] = []
     /// Patterns that end at each node, most specific first; flattened into `terminalList` once built.
     private var terminals: [[Int32]] = [[]]
     private var terminalRanges: [Range<Int>] = []
@@ -61,7 +61,7 @@ public struct KeyMatcher: Sendable {
     /// The patterns, in the order given; ``KeyMatch`` refers to them by index.
     public let patterns: [KeyPattern]
 
-    /// Compiles `patterns`, all of which must use the same single-byte `separator`.
+    /// Compiles `patterns`, all of which must use the same `separator`.
     public init(patterns: [KeyPattern], separator: UInt8 = UInt8(ascii: ":")) {
         self.patterns = patterns
         self.separator = separator
@@ -70,10 +70,7 @@ public struct KeyMatcher: Sendable {
             insert(pattern, index: Int32(index))
         }
         for node in terminals.indices where terminals[node].count > 1 {
-            terminals[node] = terminals[node].enumerated().sorted { lhs, rhs in
-                let (left, right) = (specificity(lhs.element), specificity(rhs.element))
-                return left != right ? left > right : lhs.offset < rhs.offset
-            }.map(\.element)
+            terminals[node] = Self.precedenceOrder(terminals[node], patterns)
         }
         for patterns in terminals {
             terminalRanges.append(terminalList.count..<(terminalList.count + patterns.count))
@@ -87,40 +84,41 @@ public struct KeyMatcher: Sendable {
         }
     }
 
-    /// How narrow a pattern's placeholders are; at one trie node, narrower patterns are tried first.
-    private func specificity(_ pattern: Int32) -> Int {
-        sites[Int(pattern)].reduce(0) { total, site in
-            let rule = rules[site.rule]
-            return total + (rule.kind != .string ? 1 : 0) + (rule.allowedValues != nil ? 4 : 0)
-                + (rule.regex != nil ? 2 : 0) + (rule.maxLength != nil ? 1 : 0)
+    /// Same-shape patterns in the order they are tried: repeatedly the first declared of those that
+    /// no other remaining pattern takes precedence over.
+    private static func precedenceOrder(_ candidates: [Int32], _ patterns: [KeyPattern]) -> [Int32] {
+        var remaining = candidates.sorted()
+        var ordered: [Int32] = []
+        while !remaining.isEmpty {
+            let next =
+                remaining.firstIndex { candidate in
+                    !remaining.contains { other in
+                        PatternPrecedence(patterns[Int(other)], patterns[Int(candidate)]) == .first
+                    }
+                } ?? 0
+            ordered.append(remaining.remove(at: next))
         }
+        return ordered
     }
 
     private mutating func insert(_ pattern: KeyPattern, index: Int32) {
         var node: Int32 = 0
         var patternSites = [PlaceholderSite?](repeating: nil, count: pattern.placeholders.count)
-        for (depth, parts) in pattern.segments.enumerated() {
-            let next: Int32
-            switch parts.count == 1 ? parts[0] : nil {
-            case .literal(let text)?:
-                next = literalChild(of: node, Array(text.utf8))
-            case .placeholder(let placeholder)?:
-                next = wildcardChild(of: node)
+        for (depth, segment) in pattern.segments.enumerated() {
+            switch segment {
+            case .literal(let bytes):
+                node = literalChild(of: node, bytes)
+            case .placeholder(let placeholder):
+                node = wildcardChild(of: node)
                 patternSites[placeholder] = site(pattern, placeholder, segment: depth, hole: -1, mixed: -1)
-            case nil:
-                if parts.isEmpty {
-                    next = literalChild(of: node, [])
-                } else {
-                    let segment = SegmentMatcher(parts)
-                    mixedSegments.append(segment)
-                    let mixed = mixedSegments.count - 1
-                    next = mixedChild(of: node, mixed)
-                    for (hole, placeholder) in segment.placeholderIndices.enumerated() {
-                        patternSites[placeholder] = site(pattern, placeholder, segment: depth, hole: hole, mixed: mixed)
-                    }
+            case .mixed(let shape):
+                mixedSegments.append(shape)
+                let mixed = mixedSegments.count - 1
+                node = mixedChild(of: node, mixed)
+                for (hole, placeholder) in shape.placeholderIndices.enumerated() {
+                    patternSites[placeholder] = site(pattern, placeholder, segment: depth, hole: hole, mixed: mixed)
                 }
             }
-            node = next
         }
         terminals[Int(node)].append(index)
         sites.append(patternSites.map { $0! })
@@ -168,16 +166,19 @@ public struct KeyMatcher: Sendable {
             mixedLists[Int(node)] = Int32(mixedChildren.count - 1)
         }
         let list = Int(mixedLists[Int(node)])
-        let shape = mixedSegments[segment].shape
-        if let existing = mixedChildren[list].first(where: { mixedSegments[$0.segment].shape == shape }) {
+        let shape = mixedSegments[segment].pieces
+        if let existing = mixedChildren[list].first(where: { mixedSegments[$0.segment].pieces == shape }) {
             return existing.child
         }
         let child = newNode()
         mixedChildren[list].append((segment, child))
-        // More literal text first: `v<n>` is tried before a looser `<name>` sibling.
-        mixedChildren[list].sort {
-            mixedSegments[$0.segment].literalByteCount > mixedSegments[$1.segment].literalByteCount
-        }
+        // More literal text first (`v<n>` before a looser `<name>_<x>`), as `PatternPrecedence` ranks
+        // them; the sort is stable, so equal ranks keep declaration order.
+        mixedChildren[list] = mixedChildren[list].enumerated().sorted { lhs, rhs in
+            let left = mixedSegments[lhs.element.segment].literalByteCount
+            let right = mixedSegments[rhs.element.segment].literalByteCount
+            return left != right ? left > right : lhs.offset < rhs.offset
+        }.map(\.element)
         return child
     }
 
@@ -328,15 +329,6 @@ public struct KeyMatcher: Sendable {
             return sites[pattern].map { site in
                 Array(buffer[valueRange(of: site, in: buffer, &scratch)])
             }
-        }
-    }
-}
-
-extension SegmentMatcher {
-    var literalByteCount: Int {
-        pieces.reduce(0) { total, piece in
-            if case .literal(let bytes) = piece { return total + bytes.count }
-            return total
         }
     }
 }

@@ -1,10 +1,11 @@
+import RedisSchema
+
 /// Names in a schema that become Swift identifiers, and how they are converted.
 public enum Identifier {
     /// Whether `name` is letters, digits and `_`, starting with a letter or `_` (ASCII only, so the
     /// generated code reads the same everywhere).
     public static func isValid(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.isASCIILetter || first == "_" else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }
+        Placeholder.isValidName(name)
     }
 
     /// Whether `name` may name a key or field: an identifier that may also contain `-`.

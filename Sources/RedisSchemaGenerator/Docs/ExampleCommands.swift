@@ -33,7 +33,7 @@ enum ExampleCommands {
 
     /// A key of the pattern, with readable made-up values: `session:sid-1`.
     static func exampleKey(_ pattern: KeyPattern) -> String {
-        pattern.render(pattern.placeholders.map { sample($0) })
+        pattern.unchecked(pattern.placeholders.map { sample($0) })
     }
 
     static func sample(_ placeholder: Placeholder) -> String {
@@ -66,7 +66,7 @@ enum ExampleCommands {
             let name: String
             switch field.name {
             case .literal(let literal): name = literal
-            case .pattern(let pattern): name = pattern.render(pattern.placeholders.map { sample($0) })
+            case .pattern(let pattern): name = pattern.unchecked(pattern.placeholders.map { sample($0) })
             }
             return "\(quote(name)) \(quote(sample(field.type)))"
         }.joined(separator: " ")

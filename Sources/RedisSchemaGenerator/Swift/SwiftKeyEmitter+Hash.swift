@@ -73,9 +73,7 @@ extension SwiftKeyEmitter {
         let shown = "`\(pattern.source)`"
         out.blank()
         out.doc("The field names \(shown), with the rules of their placeholders.")
-        emitPattern(
-            "\(access) static let \(patternName)", source: pattern.source, separator: nil, parts: pattern.parts,
-            placeholders: pattern.placeholders, into: &out)
+        emitPattern("\(access) static let \(patternName)", pattern, into: &out)
 
         out.blank()
         out.doc("The value of the field \(shown) (`HGET`), or `nil` when it is not set.")

@@ -144,9 +144,7 @@ extension SwiftKeyEmitter {
                 + "Swift.CustomStringConvertible"
         ) { out in
             out.doc("The member pattern with the rules of its placeholders.")
-            emitPattern(
-                "\(access) static let pattern", source: pattern.source, separator: schema.separator,
-                parts: pattern.parts, placeholders: pattern.placeholders, into: &out)
+            emitPattern("\(access) static let pattern", pattern, into: &out)
             out.line(
                 "\(access) static var redisValueDescription: Swift.String { \(SwiftNames.literal("a member like `\(pattern.source)`")) }"
             )

@@ -48,12 +48,8 @@ struct SwiftKeyEmitter {
         case .milliseconds(let ms):
             out.line("\(access) static let ttl: RedisSchema.KeyTTL = .milliseconds(\(SwiftNames.integer(ms)))")
         }
-        if !key.pattern.isLiteral {
-            out.doc("The pattern with the rules its placeholder values must satisfy.")
-            emitPattern(
-                "\(access) static let keyPattern", source: key.pattern.source, separator: schema.separator,
-                parts: key.pattern.parts, placeholders: key.pattern.placeholders, into: &out)
-        }
+        out.doc("The pattern with the rules its placeholder values must satisfy.")
+        emitPattern("\(access) static let keyPattern", key.pattern, excluding: excludedPatterns, into: &out)
         out.blank()
         out.doc("The rendered key.")
         out.line("\(access) let key: Swift.String")
@@ -68,9 +64,15 @@ struct SwiftKeyEmitter {
             }
             return
         }
-        out.doc(
+        var throwsDoc =
             "The key for these values.\n\n- Throws: `RedisSchemaError.invalidParam` when a value is empty, contains "
-                + "`\(schema.separator)`, or breaks its placeholder's rule.")
+            + "`\(schema.separator)`,\n  or breaks its placeholder's rule"
+        if !key.pattern.excluding.isEmpty {
+            throwsDoc +=
+                ";\n  `RedisSchemaError.ownedByAnotherPattern` when the key belongs to "
+                + key.pattern.excluding.map { "`\($0.source)`" }.joined(separator: " or ")
+        }
+        out.doc(throwsDoc + ".")
         out.block(
             "\(access) init(\(params.map(\.declaration).joined(separator: ", "))) throws(RedisSchema.RedisSchemaError)"
         ) {
@@ -84,38 +86,18 @@ struct SwiftKeyEmitter {
 
     /// `static let name = RedisSchema.RedisPattern(...)` for a key, member or field pattern.
     func emitPattern(
-        _ declaration: String, source: String, separator: String?, parts: [PatternPart], placeholders: [Placeholder],
-        into out: inout SwiftWriter
+        _ declaration: String, _ pattern: RedisPattern, excluding: [String] = [], into out: inout SwiftWriter
     ) {
-        let separatorText = separator.map(SwiftNames.literal) ?? "nil"
-        out.line("\(declaration) = RedisSchema.RedisPattern(")
-        out.line("    \(SwiftNames.literal(source)), separator: \(separatorText),")
-        out.line("    parts: [")
-        for part in parts {
-            switch part {
-            case .literal(let text):
-                out.line("        .literal(\(SwiftNames.literal(text))),")
-            case .placeholder(let index):
-                let placeholder = placeholders[index]
-                out.line(
-                    "        .placeholder(\(SwiftNames.literal(placeholder.name)), \(ruleExpression(placeholder.rule))),"
-                )
-            }
-        }
-        out.line("    ])")
+        for line in SwiftPatternDeclaration.lines(declaration, pattern, excluding: excluding) { out.line(line) }
     }
 
-    private func ruleExpression(_ rule: KeyParamRule) -> String {
-        var arguments = ["kind: .\(rule.kind.rawValue)"]
-        if let values = rule.allowedValues {
-            arguments.append("allowedValues: [\(values.map(SwiftNames.literal).joined(separator: ", "))]")
+    /// The `keyPattern`s of the specs whose patterns win over this key's where they overlap.
+    private var excludedPatterns: [String] {
+        key.pattern.excluding.compactMap { excluded in
+            schema.keys.first { $0.pattern.source == excluded.source }.map {
+                "\(namespace).\(SwiftNames.escaped($0.typeName)).keyPattern"
+            }
         }
-        if let maxLength = rule.maxLength { arguments.append("maxLength: \(maxLength)") }
-        // The schema loader compiled this regex already, so it cannot fail here.
-        if let regex = rule.regex {
-            arguments.append("regex: try! RedisSchema.KeyParamRegex(\(SwiftNames.literal(regex.source)))")
-        }
-        return "RedisSchema.KeyParamRule(\(arguments.joined(separator: ", ")))"
     }
 
     /// Commands that run as one transaction: `let replies = try await ...` (or `_ =`).

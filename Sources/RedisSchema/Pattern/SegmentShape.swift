@@ -1,20 +1,28 @@
 /// A segment that mixes literal text and placeholders (`v<n:int>`, `<x>_<y>`), compiled to bytes.
 ///
-/// Matching is the classic wildcard algorithm: only the most recent placeholder is ever extended
-/// on a mismatch, so a segment of n bytes costs O(n × pieces) at worst and never backtracks
-/// exponentially. Each placeholder takes at least one byte and, but for the last one, ends at the
-/// first place that lets the rest match.
-struct SegmentMatcher: Sendable, Hashable {
-    enum Piece: Sendable, Hashable {
+/// Matching is the classic wildcard algorithm: only the most recent placeholder is ever extended on a
+/// mismatch, so a segment of n bytes costs O(n × pieces) at worst and never backtracks exponentially.
+/// Each placeholder takes at least one byte and, but for the last one, ends at the first place that
+/// lets the rest match. This is the one definition of how such a segment splits; rendering checks
+/// its values against it, and the linter's trie calls it.
+public struct SegmentShape: Sendable, Hashable {
+    /// One piece of the segment.
+    public enum Piece: Sendable, Hashable {
+        /// Bytes that appear as written.
         case literal([UInt8])
+        /// A placeholder's value: one or more bytes.
         case hole
     }
 
-    let pieces: [Piece]
+    /// The pieces, in order. Two segments with equal pieces split every input identically.
+    public let pieces: [Piece]
     /// The pattern's placeholder index for each hole, in order.
-    let placeholderIndices: [Int]
+    public let placeholderIndices: [Int]
+    /// How many literal bytes the segment has: at one position, a segment with more literal bytes
+    /// takes precedence over one with fewer.
+    public let literalByteCount: Int
 
-    init(_ parts: [PatternPart]) {
+    init(_ parts: some Sequence<PatternPart>) {
         var pieces: [Piece] = []
         var indices: [Int] = []
         for part in parts {
@@ -27,15 +35,17 @@ struct SegmentMatcher: Sendable, Hashable {
         }
         self.pieces = pieces
         self.placeholderIndices = indices
+        self.literalByteCount = pieces.reduce(0) { total, piece in
+            if case .literal(let bytes) = piece { return total + bytes.count }
+            return total
+        }
     }
 
-    /// The shape ignoring placeholder names and types: two segments with equal shapes split every
-    /// input identically.
-    var shape: [Piece] { pieces }
-
-    /// Whether `bytes` has this segment's shape (placeholder types are not checked). When
-    /// `captures` is given, it receives each hole's byte range, in order.
-    func matches(_ bytes: UnsafeRawBufferPointer, captures: UnsafeMutableBufferPointer<Range<Int>>? = nil) -> Bool {
+    /// Whether `bytes` has this segment's shape (placeholder rules are not checked). When `captures`
+    /// is given, it receives each hole's byte range, in order.
+    public func matches(_ bytes: UnsafeRawBufferPointer, captures: UnsafeMutableBufferPointer<Range<Int>>? = nil)
+        -> Bool
+    {
         let count = bytes.count
         var piece = 0
         var position = 0
@@ -81,7 +91,7 @@ struct SegmentMatcher: Sendable, Hashable {
     }
 
     /// Each hole's byte range in `bytes`, or `nil` when the shape does not match.
-    func split(_ bytes: UnsafeRawBufferPointer) -> [Range<Int>]? {
+    public func split(_ bytes: UnsafeRawBufferPointer) -> [Range<Int>]? {
         var ranges = [Range<Int>](repeating: 0..<0, count: placeholderIndices.count)
         let matched = ranges.withUnsafeMutableBufferPointer { matches(bytes, captures: $0) }
         return matched ? ranges : nil

@@ -127,8 +127,11 @@ public enum KeyParamViolation: Sendable, Hashable, CustomStringConvertible {
     case notAllowed([String])
     /// The value does not match the regular expression.
     case regexMismatch(String)
-    /// The value contains the key separator, so it would spill into another segment.
+    /// The value contains the key separator's byte, so it would spill into another segment.
     case containsSeparator(String)
+    /// The value would run into the text that follows its placeholder, so the name would not read back
+    /// as this value (`<a>_<b>` given `x_` for `a`).
+    case runsInto(String)
 
     public var description: String {
         switch self {
@@ -141,6 +144,7 @@ public enum KeyParamViolation: Sendable, Hashable, CustomStringConvertible {
         case .notAllowed(let values): return "is not one of \(values.joined(separator: ", "))"
         case .regexMismatch(let source): return "does not match /\(source)/"
         case .containsSeparator(let separator): return "contains the separator `\(separator)`"
+        case .runsInto(let text): return "runs into the `\(text)` that follows it"
         }
     }
 }

@@ -1,22 +1,22 @@
 import RedisSchema
 
-/// How the sets of keys two patterns (or two segments) describe relate.
-enum PatternRelation: Sendable, Hashable {
-    /// No key matches both.
+/// How the values two segments (or two whole patterns, position by position) accept relate.
+enum SegmentRelation: Sendable, Hashable {
+    /// No value matches both.
     case disjoint
-    /// Exactly the same keys match both.
+    /// Exactly the same values match both.
     case equal
-    /// Every key of the first matches the second, not the other way round.
+    /// Every value of the first matches the second, not the other way round.
     case subset
-    /// Every key of the second matches the first, not the other way round.
+    /// Every value of the second matches the first, not the other way round.
     case superset
-    /// Some keys match both, and each matches keys the other does not.
+    /// Some values match both, and each matches values the other does not.
     case overlap
-    /// Some keys match both (the witness shows one), but whether one contains the other cannot be
+    /// Some values match both (the witness shows one), but whether one contains the other cannot be
     /// decided (regular expressions, segments mixing text and placeholders).
     case undecided
 
-    var flipped: PatternRelation {
+    var flipped: SegmentRelation {
         switch self {
         case .subset: return .superset
         case .superset: return .subset
@@ -25,7 +25,7 @@ enum PatternRelation: Sendable, Hashable {
     }
 
     /// The relation of two sequences from the relations of their parts, position by position.
-    static func combine(_ relations: [PatternRelation]) -> PatternRelation {
+    static func combine(_ relations: [SegmentRelation]) -> SegmentRelation {
         if relations.contains(.disjoint) { return .disjoint }
         if relations.allSatisfy({ $0 == .equal }) { return .equal }
         if relations.allSatisfy({ $0 == .equal || $0 == .subset }) { return .subset }
@@ -33,25 +33,31 @@ enum PatternRelation: Sendable, Hashable {
         if relations.contains(.undecided) { return .undecided }
         return .overlap
     }
+
+    /// The relation of two whole patterns' keys, or `nil` when no key matches both.
+    var containment: PatternOverlap.Containment? {
+        switch self {
+        case .disjoint: return nil
+        case .equal: return .equal
+        case .subset: return .firstInSecond
+        case .superset: return .secondInFirst
+        case .overlap: return .partial
+        case .undecided: return .unknown
+        }
+    }
 }
 
-/// A segment of a key pattern, in the form the overlap analysis compares.
+/// A segment of a key pattern, in the form the overlap analysis compares: its shape with its rules.
 enum SegmentForm {
     case literal(String)
     case placeholder(KeyParamRule)
-    case mixed(SegmentMatcher, [KeyParamRule])
+    case mixed(SegmentShape, [KeyParamRule])
 
-    init(_ parts: [PatternPart], placeholders: [Placeholder]) {
-        switch parts.count == 1 ? parts[0] : nil {
-        case .literal(let text)?: self = .literal(text)
-        case .placeholder(let index)?: self = .placeholder(placeholders[index].rule)
-        case nil:
-            if parts.isEmpty {
-                self = .literal("")
-            } else {
-                let matcher = SegmentMatcher(parts)
-                self = .mixed(matcher, matcher.placeholderIndices.map { placeholders[$0].rule })
-            }
+    init(_ segment: PatternSegment, placeholders: [Placeholder]) {
+        switch segment {
+        case .literal(let bytes): self = .literal(String(decoding: bytes, as: UTF8.self))
+        case .placeholder(let index): self = .placeholder(placeholders[index].rule)
+        case .mixed(let shape): self = .mixed(shape, shape.placeholderIndices.map { placeholders[$0].rule })
         }
     }
 
@@ -60,9 +66,9 @@ enum SegmentForm {
         switch self {
         case .literal(let literal): return literal == text
         case .placeholder(let rule): return rule.violation(in: text) == nil
-        case .mixed(let matcher, let rules):
+        case .mixed(let shape, let rules):
             return Array(text.utf8).withUnsafeBytes { bytes in
-                guard let ranges = matcher.split(bytes) else { return false }
+                guard let ranges = shape.split(bytes) else { return false }
                 return zip(ranges, rules).allSatisfy { range, rule in
                     rule.violation(in: UnsafeRawBufferPointer(rebasing: bytes[range])) == nil
                 }
@@ -75,14 +81,14 @@ enum SegmentForm {
         switch self {
         case .literal(let literal): return literal
         case .placeholder(let rule): return SampleValues.first(accepting: rule, preferring: candidates)
-        case .mixed(let matcher, let rules):
+        case .mixed(let shape, let rules):
             var values: [String] = []
             for rule in rules {
                 guard let value = SampleValues.first(accepting: rule, preferring: candidates) else { return nil }
                 values.append(value)
             }
             var holes = values.makeIterator()
-            let text = matcher.pieces.map { piece -> String in
+            let text = shape.pieces.map { piece -> String in
                 switch piece {
                 case .literal(let bytes): return String(decoding: bytes, as: UTF8.self)
                 case .hole: return holes.next() ?? ""
@@ -93,28 +99,38 @@ enum SegmentForm {
     }
 
     /// How this segment's values relate to `other`'s, and a value both accept when there is one.
-    func relation(to other: SegmentForm) -> (PatternRelation, witness: String?) {
+    func relation(to other: SegmentForm, separator: UInt8) -> (SegmentRelation, witness: String?) {
         switch (self, other) {
         case (.literal(let a), .literal(let b)):
             return a == b ? (.equal, a) : (.disjoint, nil)
         case (.literal(let a), _):
             return other.accepts(a) ? (.subset, a) : (.disjoint, nil)
         case (_, .literal):
-            let (relation, witness) = other.relation(to: self)
+            let (relation, witness) = other.relation(to: self, separator: separator)
             return (relation.flipped, witness)
         case (.placeholder(let a), .placeholder(let b)):
             return Self.relation(a, b)
-        case (.mixed(let a, let rulesA), .mixed(let b, let rulesB)) where a.shape == b.shape:
+        case (.placeholder(let rule), _) where rule.allowedValues != nil:
+            // A finite set: test every value.
+            let shared = (rule.allowedValues ?? []).filter { other.accepts($0) && accepts($0) }
+            guard let witness = shared.first else { return (.disjoint, nil) }
+            return (shared.count == rule.allowedValues?.count ? .subset : .overlap, witness)
+        case (_, .placeholder(let rule)) where rule.allowedValues != nil:
+            let (relation, witness) = other.relation(to: self, separator: separator)
+            return (relation.flipped, witness)
+        case (.mixed(let a, let rulesA), .mixed(let b, let rulesB)) where a.pieces == b.pieces:
             // Same shape: both split every value identically, so compare hole by hole.
             let relations = zip(rulesA, rulesB).map { Self.relation($0, $1).0 }
-            let combined = PatternRelation.combine(relations)
+            let combined = SegmentRelation.combine(relations)
             return (combined, combined == .disjoint ? nil : sample(preferring: other.candidates))
         case (.mixed, .placeholder(let rule)) where rule.isUnconstrainedString:
             return (.subset, sample())
         case (.placeholder(let rule), .mixed) where rule.isUnconstrainedString:
             return (.superset, other.sample())
         default:
-            for candidate in [sample(preferring: other.candidates), other.sample(preferring: candidates)] {
+            // No shared text even ignoring enums, regexes and lengths: no value can match both.
+            guard let shape = ShapeWitness.text(self, other, separator: separator) else { return (.disjoint, nil) }
+            for candidate in [shape, sample(preferring: other.candidates), other.sample(preferring: candidates)] {
                 if let candidate, accepts(candidate), other.accepts(candidate) { return (.undecided, candidate) }
             }
             return (.disjoint, nil)
@@ -129,7 +145,7 @@ enum SegmentForm {
         }
     }
 
-    private static func relation(_ a: KeyParamRule, _ b: KeyParamRule) -> (PatternRelation, witness: String?) {
+    private static func relation(_ a: KeyParamRule, _ b: KeyParamRule) -> (SegmentRelation, witness: String?) {
         let witness = SampleValues.first(
             accepting: a, and: b, preferring: (a.allowedValues ?? []) + (b.allowedValues ?? []))
         if a == b { return (.equal, witness) }
@@ -141,23 +157,6 @@ enum SegmentForm {
             guard let witness else { return (.disjoint, nil) }
             return (a.regex != nil || b.regex != nil ? .undecided : .overlap, witness)
         }
-    }
-}
-
-extension KeyParamRule {
-    var isUnconstrainedString: Bool {
-        kind == .string && allowedValues == nil && maxLength == nil && regex == nil
-    }
-
-    /// Whether every value this rule accepts, `other` accepts too (`false` when that cannot be proven).
-    func isSubset(of other: KeyParamRule) -> Bool {
-        if let values = allowedValues { return values.allSatisfy { other.violation(in: $0) == nil } }
-        if other.allowedValues != nil { return false }
-        if let otherRegex = other.regex, otherRegex != regex { return false }
-        guard kind == other.kind || other.kind == .string else { return false }
-        guard let limit = other.maxLength else { return true }
-        let longest = maxLength ?? (kind == .uuid ? 36 : Int.max)
-        return longest <= limit
     }
 }
 
