@@ -1,3 +1,6 @@
+// The `redis-schema` command-line tool: one file per subcommand, which parses options, calls a library
+// and maps its errors to exit codes. It holds no schema or Redis logic of its own.
+
 import ArgumentParser
 
 /// The `redis-schema` command: schema-as-code for Redis keyspaces.

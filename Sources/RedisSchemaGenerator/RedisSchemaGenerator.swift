@@ -1,0 +1,2 @@
+// RedisSchemaGenerator: what the schema renders to. Swift accessors (Swift/) and Markdown
+// documentation (Docs/), both from the checked model of RedisSchemaCore; no I/O.
