@@ -1,5 +1,6 @@
 // libFuzzer entry point: any bytes go through the schema loader, and schemas that load go through
-// the matcher. Built and run by `scripts/fuzz`.
+// the matcher, and keys rendered from them must come back to their own spec. Built and run by
+// `scripts/fuzz`.
 
 import RedisSchemaCore
 
@@ -21,8 +22,12 @@ public func fuzzSchemaLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
             _ = matcher.captures(of: index, in: line)
         }
     }
-    for key in schema.keys {
-        _ = key.pattern.render(key.pattern.placeholders.map(\.name))
+    // What renders belongs to its own spec, with the same values: the pattern engine and the trie agree.
+    for (index, key) in schema.keys.enumerated() {
+        let values = key.pattern.placeholders.map(\.name)
+        guard let rendered = try? key.pattern.render(values) else { continue }
+        precondition(matcher.match(Array(rendered.utf8)) == .matched(pattern: index), "\(rendered) for \(key.name)")
+        precondition(matcher.captures(of: index, in: Array(rendered.utf8)) == values.map { Array($0.utf8) })
     }
     return 0
 }
