@@ -35,8 +35,3 @@ public enum KeyExpiry: Sendable, Hashable {
     /// The key expires after this many milliseconds.
     case milliseconds(Int64)
 }
-
-/// The Redis data type of a key, as `TYPE` names it.
-public enum RedisKeyType: String, Sendable, Hashable, CaseIterable {
-    case string, hash, list, set, zset, stream
-}

@@ -1,3 +1,4 @@
+import RedisSchema
 import Testing
 
 @testable import RedisSchemaCore
@@ -12,7 +13,7 @@ import Testing
 
     @Test func declaresTheEightSeedKeys() throws {
         let schema = try #require(try SchemaLoader.load(contentsOf: TestFiles.seedSchema).schema)
-        let expected: [(String, String, RedisType, String)] = [
+        let expected: [(String, String, RedisKeyType, String)] = [
             ("session", "session:<sid>", .hash, "1 hour"),
             ("sessionLive", "session:live:<sid>", .stream, "24 hours"),
             ("activeUsers", "active_users", .zset, "none"),
@@ -32,8 +33,8 @@ import Testing
         #expect(schema.key(named: "session")?.ttl.seconds == 3600)
         #expect(schema.key(named: "sessionLive")?.ttl.seconds == 86_400)
         #expect(schema.key(named: "rage")?.ttl.seconds == 300)
-        #expect(schema.key(named: "latency")?.maxLength == 100)
-        #expect(schema.key(named: "rage")?.value == .counter)
+        #expect(schema.key(named: "latency")?.value == .list(ListSpec(element: .int, maxLength: 100)))
+        #expect(schema.key(named: "rage")?.value == .string(.counter))
     }
 
     /// Every key the design note's usage examples write belongs to the intended spec.
@@ -53,13 +54,16 @@ import Testing
             #expect(schema.keys[index].name == name, "`\(key)`")
         }
         let heatmap = try #require(schema.key(named: "heatmap"))
-        guard case .pattern(let field) = heatmap.fields.first?.name else {
+        guard case .hash(let heatmapHash) = heatmap.value, case .pattern(let field) = heatmapHash.fields.first?.name
+        else {
             Issue.record("heatmap has no field pattern")
             return
         }
         #expect(field.matches("120_330"))
         #expect(!field.matches("120_x"))
-        guard case .pattern(let member) = schema.key(named: "activeUsers")?.member else {
+        guard case .zset(let activeUsers)? = schema.key(named: "activeUsers")?.value,
+            case .pattern(let member) = activeUsers.member
+        else {
             Issue.record("activeUsers has no member pattern")
             return
         }

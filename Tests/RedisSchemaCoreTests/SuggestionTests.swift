@@ -1,3 +1,4 @@
+import RedisSchema
 import Testing
 
 @testable import RedisSchemaCore
@@ -6,7 +7,7 @@ import Testing
     @Test func suggestsCloseNames() {
         #expect(Suggestion.closest(to: "tll", among: SchemaOptions.allKeyOptions) == "ttl")
         #expect(Suggestion.closest(to: "patern", among: SchemaOptions.allKeyOptions) == "pattern")
-        #expect(Suggestion.closest(to: "hashmap", among: RedisType.allCases.map(\.rawValue)) == "hash")
+        #expect(Suggestion.closest(to: "hashmap", among: RedisKeyType.allCases.map(\.rawValue)) == "hash")
         #expect(Suggestion.closest(to: "xyz", among: SchemaOptions.allKeyOptions) == nil)
     }
 

@@ -51,4 +51,23 @@ import Testing
         #expect(markdown.contains("| `a\\|b:<id>` | STRING | none | Pipes \\| in purpose |"))
         #expect(markdown.contains(#"SET "a|b:id-1" "{\"key\":\"value\"}""#))
     }
+
+    /// Options a key leaves out are shown with the defaults generated code uses, and the example
+    /// commands write values of those types.
+    @Test func undeclaredOptionsShowTheirDefaults() throws {
+        let markdown = try render(
+            """
+            version: 1
+            keys:
+              recent: {pattern: "recent:<u>", type: list, ttl: none}
+              board: {pattern: "board:<g>", type: zset, ttl: none}
+              note: {pattern: "note:<n>", type: string, ttl: none}
+            """)
+        #expect(markdown.contains("- Elements: string\n"))
+        #expect(markdown.contains("- Members: `string`\n- Scores: float\n"))
+        #expect(markdown.contains("- Value: string\n"))
+        #expect(markdown.contains("LPUSH recent:u-1 text\n"))
+        #expect(markdown.contains("ZADD board:g-1 3.5 text\n"))
+        #expect(markdown.contains("SET note:n-1 text\n"))
+    }
 }

@@ -33,21 +33,21 @@ struct LiveLintTests {
         #expect(report.summary.confidence == nil)
         #expect(
             report.summary.violationsByRule == [
-                "wrong-type": 1, "missing-ttl": 1, "ttl-exceeds": 1, "bad-param": 1, "unexpected-ttl": 1,
-                "unknown-key": 3,
+                .wrongType: 1, .missingTTL: 1, .ttlExceeds: 1, .badParam: 1, .unexpectedTTL: 1,
+                .unknownKey: 3,
             ])
         #expect(report.summary.errors == 7)
         #expect(report.summary.warnings == 1, "unexpected-ttl is a warning by default")
         let session = try #require(report.pattern("session"))
         #expect(session.keys == 4)
-        #expect(session.violations == ["wrong-type": 1, "missing-ttl": 1, "ttl-exceeds": 1])
-        let wrongType = try #require(session.examples.first { $0.rule == "wrong-type" })
+        #expect(session.violations == [.wrongType: 1, .missingTTL: 1, .ttlExceeds: 1])
+        let wrongType = try #require(session.examples.first { $0.rule == .wrongType })
         #expect(wrongType.key == "session:str")
         #expect(wrongType.message == "is a string but `session` keys are hashes")
         #expect(session.remainingTTL?.count == 3)
         #expect((session.remainingTTL?.max ?? 0) > 3600)
         let badParam = try #require(report.pattern("user")?.examples.first)
-        #expect(badParam.rule == "bad-param")
+        #expect(badParam.rule == .badParam)
         #expect(badParam.message == "`<id>` is `abc`, which is not an integer (pattern `user:<id:int>`)")
         #expect(report.unknownKeys.shapes.map(\.shape) == ["tmp:foo:<n>", "other"])
         #expect(report.unknownKeys.shapes.map(\.count) == [2, 1])
@@ -64,7 +64,7 @@ struct LiveLintTests {
         }.report
         #expect(report.summary.errors == 1)
         #expect(report.summary.warnings == 0)
-        #expect(report.summary.violationsByRule == ["unexpected-ttl": 1])
+        #expect(report.summary.violationsByRule == [.unexpectedTTL: 1])
         #expect(report.unknownKeys.examples.isEmpty)
         await redis.close()
     }
@@ -112,7 +112,7 @@ struct LiveLintTests {
         try first.baseline.encoded().write(to: file)
         let baseline = try Baseline.load(from: file.path)
         #expect(
-            baseline.entries.map { "\($0.rule) \($0.pattern ?? $0.shape ?? "")" } == [
+            baseline.entries.map { "\($0.rule.id) \($0.pattern ?? $0.shape ?? "")" } == [
                 "missing-ttl session", "unknown-key tmp:<n>", "wrong-type session",
             ])
 
@@ -237,8 +237,8 @@ struct LiveLintTests {
         #expect(report.summary.keysUnknown == expected.unknown)
         #expect(
             report.summary.violationsByRule == [
-                "wrong-type": expected.wrongType, "missing-ttl": expected.missingTTL, "bad-param": expected.badParam,
-                "unknown-key": expected.unknown,
+                .wrongType: expected.wrongType, .missingTTL: expected.missingTTL, .badParam: expected.badParam,
+                .unknownKey: expected.unknown,
             ])
         #expect(report.pattern("session")?.examples.count == 10, "5 examples for each of 2 rules, no more")
         #expect(

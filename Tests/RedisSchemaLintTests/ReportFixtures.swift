@@ -1,3 +1,4 @@
+import RedisSchema
 import RedisSchemaLint
 
 /// Hand-built reports for the renderer tests: what `validate` would produce for the repository's
@@ -18,12 +19,12 @@ enum ReportFixtures {
     }
 
     static var allRules: [RuleReport] {
-        LintRule.allCases.map { RuleReport(id: $0.id, severity: $0.defaultSeverity, description: $0.summary) }
+        LintRule.allCases.map { RuleReport(rule: $0, severity: $0.defaultSeverity, description: $0.summary) }
     }
 
     static func session(keys: Int) -> PatternReport {
         var pattern = PatternReport(
-            key: "session", pattern: "session:<sid>", type: "hash", ttl: "1 hour", ttlSeconds: 3600, line: 10,
+            key: "session", pattern: "session:<sid>", type: .hash, ttl: "1 hour", ttlSeconds: 3600, line: 10,
             column: 14)
         pattern.keys = keys
         pattern.remainingTTL = TTLSummary(count: keys, min: 3480, median: 1800, p95: 3500, max: 3600)
@@ -32,7 +33,7 @@ enum ReportFixtures {
 
     static func activeUsers(keys: Int) -> PatternReport {
         var pattern = PatternReport(
-            key: "activeUsers", pattern: "active_users", type: "zset", ttl: "none", ttlSeconds: nil, line: 30,
+            key: "activeUsers", pattern: "active_users", type: .zset, ttl: "none", ttlSeconds: nil, line: 30,
             column: 14)
         pattern.keys = keys
         return pattern
@@ -57,29 +58,29 @@ enum ReportFixtures {
     static func everyRule() -> LintReport {
         var report = clean()
         var session = session(keys: 1204)
-        session.violations = ["wrong-type": 3, "missing-ttl": 2, "ttl-exceeds": 1, "bad-param": 1]
+        session.violations = [.wrongType: 3, .missingTTL: 2, .ttlExceeds: 1, .badParam: 1]
         session.examples = [
             Violation(
-                rule: "wrong-type", severity: .error, key: "session:a1", pattern: "session",
+                rule: .wrongType, severity: .error, key: "session:a1", pattern: "session",
                 message: "type is string; the schema says hash", baselined: false),
             Violation(
-                rule: "missing-ttl", severity: .error, key: "session:b2", pattern: "session",
+                rule: .missingTTL, severity: .error, key: "session:b2", pattern: "session",
                 message: "no TTL; the schema says 1 hour", baselined: false),
             Violation(
-                rule: "missing-ttl", severity: .error, key: "session:old", pattern: "session",
+                rule: .missingTTL, severity: .error, key: "session:old", pattern: "session",
                 message: "no TTL; the schema says 1 hour", baselined: true),
             Violation(
-                rule: "ttl-exceeds", severity: .error, key: "session:c3", pattern: "session",
+                rule: .ttlExceeds, severity: .error, key: "session:c3", pattern: "session",
                 message: "TTL 2 h is above the schema's 1 hour", baselined: false),
             Violation(
-                rule: "bad-param", severity: .error, key: "session:\\xff", pattern: "session",
+                rule: .badParam, severity: .error, key: "session:\\xff", pattern: "session",
                 message: "`sid` is not valid UTF-8", baselined: false),
         ]
         var active = activeUsers(keys: 1)
-        active.violations = ["unexpected-ttl": 1]
+        active.violations = [.unexpectedTTL: 1]
         active.examples = [
             Violation(
-                rule: "unexpected-ttl", severity: .warning, key: "active_users", pattern: "activeUsers",
+                rule: .unexpectedTTL, severity: .warning, key: "active_users", pattern: "activeUsers",
                 message: "expires in 58 min; the schema says ttl: none", baselined: false)
         ]
         report.patterns = [session, active]
@@ -91,7 +92,7 @@ enum ReportFixtures {
         ]
         report.unknownKeys.examples = [
             Violation(
-                rule: "unknown-key", severity: .error, key: "blob:\\xff", pattern: nil,
+                rule: .unknownKey, severity: .error, key: "blob:\\xff", pattern: nil,
                 message: "matches no pattern and no ignore glob", baselined: false)
         ]
         report.summary.keysUnknown = 40
@@ -101,7 +102,7 @@ enum ReportFixtures {
         report.summary.warnings = 1
         report.summary.baselined = 1
         report.summary.violationsByRule = [
-            "unknown-key": 40, "wrong-type": 3, "missing-ttl": 2, "ttl-exceeds": 1, "unexpected-ttl": 1, "bad-param": 1,
+            .unknownKey: 40, .wrongType: 3, .missingTTL: 2, .ttlExceeds: 1, .unexpectedTTL: 1, .badParam: 1,
         ]
         return report
     }
@@ -122,14 +123,14 @@ enum ReportFixtures {
     static func awkward() -> LintReport {
         var report = clean()
         report.schema = "deploy/a,b:c%.yaml"
-        report.patterns[0].violations = ["wrong-type": 1]
+        report.patterns[0].violations = [.wrongType: 1]
         report.patterns[0].examples = [
             Violation(
-                rule: "wrong-type", severity: .error, key: "session:a,b:100%", pattern: "session",
+                rule: .wrongType, severity: .error, key: "session:a,b:100%", pattern: "session",
                 message: "type is string\nthe schema says hash\r\n(50% sure)", baselined: false)
         ]
         report.summary.errors = 1
-        report.summary.violationsByRule = ["wrong-type": 1]
+        report.summary.violationsByRule = [.wrongType: 1]
         return report
     }
 }

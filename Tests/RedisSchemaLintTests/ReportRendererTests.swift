@@ -332,7 +332,7 @@ extension ReportRendererTests {
             #expect((rules[4]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
 
             let results = try #require(run["results"] as? [[String: Any]])
-            #expect(results.map { $0["ruleId"] as? String } == report.allExamples.map(\.rule))
+            #expect(results.map { $0["ruleId"] as? String } == report.allExamples.map(\.rule.id))
             #expect(
                 results.map { $0["level"] as? String } == [
                     "error", "error", "error", "error", "error", "warning", "error",
@@ -353,7 +353,9 @@ extension ReportRendererTests {
             #expect(suppressions == [nil, nil, ["external"], nil, nil, nil, nil])
 
             let properties = try #require(run["properties"] as? [String: Any])
-            #expect((properties["violationsByRule"] as? [String: Int]) == report.summary.violationsByRule)
+            #expect(
+                (properties["violationsByRule"] as? [String: Int])
+                    == Dictionary(uniqueKeysWithValues: report.summary.violationsByRule.map { ($0.key.id, $0.value) }))
             #expect(properties["keysScanned"] as? Int == 1205)
             let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
             #expect(invocation["executionSuccessful"] as? Bool == true)
@@ -377,7 +379,7 @@ extension ReportRendererTests {
 
         @Test func rulesMissingFromTheReportAreAddedSoIndexesHold() throws {
             var report = ReportFixtures.everyRule()
-            report.rules = [RuleReport(id: "wrong-type", severity: .ignore, description: "ignored here")]
+            report.rules = [RuleReport(rule: .wrongType, severity: .ignore, description: "ignored here")]
             let log = try jsonObject(SARIFReportRenderer.render(report, toolVersion: "1"))
             #expect(SARIFChecker.problems(in: log) == [])
             let run = try #require((log["runs"] as? [[String: Any]])?.first)

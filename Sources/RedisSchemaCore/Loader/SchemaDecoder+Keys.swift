@@ -35,11 +35,11 @@ extension SchemaDecoder {
                 "key `\(name)` has no `pattern:`; write e.g. `pattern: \(name):<id>`", at: entry.keyLocation, key: name)
         }
 
-        var type: RedisType?
+        var type: RedisKeyType?
         if let option = byName["type"], let typeName = text(option.value, option: "type", key: name) {
-            type = RedisType(name: typeName)
+            type = RedisKeyType(name: typeName)
             if type == nil {
-                let names = RedisType.allCases.map(\.rawValue)
+                let names = RedisKeyType.allCases.map(\.rawValue)
                 error(
                     "`type: \(typeName)` in key `\(name)` is not a Redis type; use one of "
                         + names.joined(separator: ", ") + Suggestion.didYouMean(typeName, among: names),
@@ -48,7 +48,7 @@ extension SchemaDecoder {
         } else if byName["type"] == nil {
             error(
                 "key `\(name)` has no `type:`; use one of "
-                    + RedisType.allCases.map(\.rawValue).joined(separator: ", "),
+                    + RedisKeyType.allCases.map(\.rawValue).joined(separator: ", "),
                 at: entry.keyLocation, key: name)
         }
 
@@ -80,16 +80,16 @@ extension SchemaDecoder {
         }
 
         guard let pattern, let type, let ttl else { return nil }
-        var spec = KeySpec(
-            name: name, location: entry.keyLocation, pattern: pattern, patternLocation: patternLocation, type: type,
-            ttl: ttl, ttlText: byName["ttl"]?.value.scalar?.trimmingWhitespace())
-        if let option = byName["purpose"] { spec.purpose = text(option.value, option: "purpose", key: name) }
-        decodeValueShape(byName, into: &spec)
-        return spec
+        var purpose: String?
+        if let option = byName["purpose"] { purpose = text(option.value, option: "purpose", key: name) }
+        return KeySpec(
+            name: name, location: entry.keyLocation, pattern: pattern, patternLocation: patternLocation, ttl: ttl,
+            ttlText: byName["ttl"]?.value.scalar?.trimmingWhitespace(), purpose: purpose,
+            value: value(of: type, byName, key: name))
     }
 
     /// A hint for options used on the wrong type: `fields` on a list probably meant `element`.
-    private func alternative(for option: String, on type: RedisType) -> String {
+    private func alternative(for option: String, on type: RedisKeyType) -> String {
         let replacement: String? =
             switch (option, type) {
             case ("fields", .list), ("member", .list): "element"
@@ -101,50 +101,66 @@ extension SchemaDecoder {
         return replacement.map { "; did you mean `\($0)`?" } ?? ""
     }
 
-    private mutating func decodeValueShape(_ options: [String: YAMLMappingEntry], into spec: inout KeySpec) {
-        let name = spec.name
-        let type = spec.type
-        let applies = { (option: String) in SchemaOptions.types(taking: option)?.contains(type) ?? true }
-        if let option = options["fields"], applies("fields") {
-            spec.fields = fields(option.value, key: name)
+    /// What the key holds, read from the options its type takes; options of other types were
+    /// reported above and are not read. Undeclared (or invalid) options take the schema's defaults.
+    private mutating func value(of type: RedisKeyType, _ options: [String: YAMLMappingEntry], key name: String)
+        -> KeySpec.Value
+    {
+        var fields: [FieldSpec] = []
+        var maxLength: Int?
+        var member = MemberSpec.type(.string)
+        let takes = { (option: String) in SchemaOptions.types(taking: option)?.contains(type) == true }
+        if let option = options["fields"], takes("fields") {
+            fields = self.fields(option.value, key: name)
         }
-        if let option = options["element"], applies("element") {
-            spec.element = valueType(option.value, option: "element", key: name)
-        }
-        if let option = options["maxLength"], applies("maxLength") {
-            spec.maxLength = positiveInteger(
+        if let option = options["maxLength"], takes("maxLength") {
+            maxLength = positiveInteger(
                 option.value, option: "maxLength", subject: "maxLength` in key `\(name)", key: name)
         }
-        if let option = options["member"], applies("member") {
-            spec.member = member(option.value, key: name)
+        if let option = options["member"], takes("member") {
+            member = self.member(option.value, key: name) ?? member
         }
-        if let option = options["score"], applies("score"),
-            let scoreName = text(option.value, option: "score", key: name)
-        {
-            spec.score = ScoreType(rawValue: scoreName.lowercased())
-            if spec.score == nil {
-                let names = ScoreType.allCases.map(\.rawValue)
-                error(
-                    "`score: \(scoreName)` in key `\(name)` is not a score type; use one of "
-                        + names.joined(separator: ", ") + Suggestion.didYouMean(scoreName, among: names),
-                    at: option.value.location, key: name)
-            }
+        switch type {
+        case .string:
+            guard let option = options["value"] else { return .string(.scalar(.string)) }
+            return .string(stringValue(option.value, key: name) ?? .scalar(.string))
+        case .hash:
+            return .hash(HashSpec(fields: fields))
+        case .list:
+            guard let option = options["element"] else { return .list(ListSpec(maxLength: maxLength)) }
+            let element = valueType(option.value, option: "element", key: name) ?? .string
+            return .list(ListSpec(element: element, maxLength: maxLength))
+        case .set:
+            return .set(SetSpec(member: member))
+        case .zset:
+            guard let option = options["score"] else { return .zset(SortedSetSpec(member: member)) }
+            return .zset(SortedSetSpec(member: member, score: scoreType(option.value, key: name) ?? .float))
+        case .stream:
+            return .stream(StreamSpec(fields: fields, maxLength: maxLength))
         }
-        if let option = options["value"], applies("value"),
-            let valueName = text(option.value, option: "value", key: name)
-        {
-            if valueName.lowercased() == "counter" {
-                spec.value = .counter
-            } else if let type = ValueType(rawValue: valueName.lowercased()) {
-                spec.value = .scalar(type)
-            } else {
-                let names = ValueType.allCases.map(\.rawValue) + ["counter"]
-                error(
-                    "`value: \(valueName)` in key `\(name)` is not a value type; use one of "
-                        + names.joined(separator: ", ") + Suggestion.didYouMean(valueName, among: names),
-                    at: option.value.location, key: name)
-            }
-        }
+    }
+
+    private mutating func scoreType(_ node: YAMLNode, key name: String) -> ScoreType? {
+        guard let scoreName = text(node, option: "score", key: name) else { return nil }
+        if let score = ScoreType(rawValue: scoreName.lowercased()) { return score }
+        let names = ScoreType.allCases.map(\.rawValue)
+        error(
+            "`score: \(scoreName)` in key `\(name)` is not a score type; use one of "
+                + names.joined(separator: ", ") + Suggestion.didYouMean(scoreName, among: names),
+            at: node.location, key: name)
+        return nil
+    }
+
+    private mutating func stringValue(_ node: YAMLNode, key name: String) -> StringValue? {
+        guard let valueName = text(node, option: "value", key: name) else { return nil }
+        if valueName.lowercased() == "counter" { return .counter }
+        if let type = ValueType(rawValue: valueName.lowercased()) { return .scalar(type) }
+        let names = ValueType.allCases.map(\.rawValue) + ["counter"]
+        error(
+            "`value: \(valueName)` in key `\(name)` is not a value type; use one of "
+                + names.joined(separator: ", ") + Suggestion.didYouMean(valueName, among: names),
+            at: node.location, key: name)
+        return nil
     }
 
     // MARK: Patterns and params

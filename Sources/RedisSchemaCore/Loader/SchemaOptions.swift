@@ -1,3 +1,5 @@
+import RedisSchema
+
 /// The option names a schema may use, in one place so validation and suggestions agree.
 enum SchemaOptions {
     static let topLevel = ["version", "namespace", "database", "separator", "description", "keys", "ignore"]
@@ -5,7 +7,7 @@ enum SchemaOptions {
     static let common = ["pattern", "type", "ttl", "purpose", "params"]
 
     /// Options that only some Redis types take.
-    static let typeSpecific: [(option: String, types: [RedisType])] = [
+    static let typeSpecific: [(option: String, types: [RedisKeyType])] = [
         ("fields", [.hash, .stream]),
         ("maxLength", [.list, .stream]),
         ("element", [.list]),
@@ -16,7 +18,7 @@ enum SchemaOptions {
 
     static var allKeyOptions: [String] { common + typeSpecific.map(\.option) }
 
-    static func types(taking option: String) -> [RedisType]? {
+    static func types(taking option: String) -> [RedisKeyType]? {
         typeSpecific.first { $0.option == option }?.types
     }
 

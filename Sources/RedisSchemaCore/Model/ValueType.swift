@@ -43,3 +43,19 @@ public enum ScoreType: String, Sendable, Hashable, CaseIterable {
     /// Any number.
     case float
 }
+
+/// What the members of a set or sorted set are.
+public enum MemberSpec: Sendable, Hashable {
+    /// Members of a type (`member: uuid`).
+    case type(ValueType)
+    /// Members that follow a pattern (`member: user:<userId>`).
+    case pattern(KeyPattern)
+
+    /// The spec as written.
+    public var source: String {
+        switch self {
+        case .type(let type): return type.rawValue
+        case .pattern(let pattern): return pattern.source
+        }
+    }
+}

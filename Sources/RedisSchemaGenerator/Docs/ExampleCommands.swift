@@ -6,28 +6,25 @@ enum ExampleCommands {
     static func commands(for key: KeySpec) -> [String] {
         let name = quote(exampleKey(key.pattern))
         let expire = key.ttl.seconds.map { ["EXPIRE \(name) \($0)"] } ?? []
-        switch key.type {
-        case .hash:
-            return ["HSET \(name) " + fieldArguments(key.fields)] + expire
-        case .stream:
-            let cap = key.maxLength.map { "MAXLEN ~ \($0) " } ?? ""
-            return ["XADD \(name) \(cap)* " + fieldArguments(key.fields)] + expire
-        case .list:
-            let push = "LPUSH \(name) \(quote(sample(key.element ?? .string)))"
-            let trim = key.maxLength.map { ["LTRIM \(name) 0 \($0 - 1)"] } ?? []
+        switch key.value {
+        case .hash(let hash):
+            return ["HSET \(name) " + fieldArguments(hash.fields)] + expire
+        case .stream(let stream):
+            let cap = stream.maxLength.map { "MAXLEN ~ \($0) " } ?? ""
+            return ["XADD \(name) \(cap)* " + fieldArguments(stream.fields)] + expire
+        case .list(let list):
+            let push = "LPUSH \(name) \(quote(sample(list.element)))"
+            let trim = list.maxLength.map { ["LTRIM \(name) 0 \($0 - 1)"] } ?? []
             return [push] + trim + expire
-        case .set:
-            return ["SADD \(name) \(quote(memberSample(key.member)))"] + expire
-        case .zset:
-            return ["ZADD \(name) \(scoreSample(key.score)) \(quote(memberSample(key.member)))"] + expire
-        case .string:
-            switch key.value ?? .scalar(.string) {
-            case .counter:
-                return ["INCR \(name)"] + expire
-            case .scalar(let type):
-                let ttl = key.ttl.seconds.map { " EX \($0)" } ?? ""
-                return ["SET \(name) \(quote(sample(type)))\(ttl)"]
-            }
+        case .set(let set):
+            return ["SADD \(name) \(quote(memberSample(set.member)))"] + expire
+        case .zset(let zset):
+            return ["ZADD \(name) \(scoreSample(zset.score)) \(quote(memberSample(zset.member)))"] + expire
+        case .string(.counter):
+            return ["INCR \(name)"] + expire
+        case .string(.scalar(let type)):
+            let ttl = key.ttl.seconds.map { " EX \($0)" } ?? ""
+            return ["SET \(name) \(quote(sample(type)))\(ttl)"]
         }
     }
 
@@ -72,19 +69,18 @@ enum ExampleCommands {
         }.joined(separator: " ")
     }
 
-    private static func memberSample(_ member: MemberSpec?) -> String {
+    private static func memberSample(_ member: MemberSpec) -> String {
         switch member {
-        case .type(let type)?: return sample(type)
-        case .pattern(let pattern)?: return exampleKey(pattern)
-        case nil: return "member"
+        case .type(let type): return sample(type)
+        case .pattern(let pattern): return exampleKey(pattern)
         }
     }
 
-    private static func scoreSample(_ score: ScoreType?) -> String {
+    private static func scoreSample(_ score: ScoreType) -> String {
         switch score {
-        case .timestamp?, nil: return "1700000000"
-        case .int?: return "42"
-        case .float?: return "3.5"
+        case .timestamp: return "1700000000"
+        case .int: return "42"
+        case .float: return "3.5"
         }
     }
 

@@ -69,27 +69,31 @@ public enum MarkdownDocsRenderer {
         return parts.joined(separator: "; ")
     }
 
+    /// What the key holds, one line per declared-or-default option, so readers see what generated
+    /// code will accept without knowing the schema's defaults.
     private static func valueShape(_ key: KeySpec) -> [String] {
-        var lines: [String] = []
-        if !key.fields.isEmpty {
-            var table = MarkdownWriter()
-            table.table(
-                header: ["Field", "Type", "Required"],
-                rows: key.fields.map { [code($0.name.source), $0.type.rawValue, $0.isOptional ? "no" : "yes"] })
-            lines.append(table.text.trimmingTrailingNewline())
+        switch key.value {
+        case .string(.counter): return ["- Value: an integer counter, only ever incremented"]
+        case .string(.scalar(let type)): return ["- Value: \(type.rawValue)"]
+        case .hash(let hash): return fieldTable(hash.fields)
+        case .list(let list): return ["- Elements: \(list.element.rawValue)"] + cap(list.maxLength, of: "elements")
+        case .set(let set): return ["- Members: \(code(set.member.source))"]
+        case .zset(let zset): return ["- Members: \(code(zset.member.source))", "- Scores: \(zset.score.rawValue)"]
+        case .stream(let stream): return fieldTable(stream.fields) + cap(stream.maxLength, of: "entries")
         }
-        if let element = key.element { lines.append("- Elements: \(element.rawValue)") }
-        if let maxLength = key.maxLength {
-            lines.append("- At most \(maxLength) \(key.type == .stream ? "entries" : "elements") (trimmed on write)")
-        }
-        if let member = key.member { lines.append("- Members: \(code(member.source))") }
-        if let score = key.score { lines.append("- Scores: \(score.rawValue)") }
-        if let value = key.value {
-            lines.append(
-                value == .counter
-                    ? "- Value: an integer counter, only ever incremented" : "- Value: \(value.name)")
-        }
-        return lines
+    }
+
+    private static func fieldTable(_ fields: [FieldSpec]) -> [String] {
+        guard !fields.isEmpty else { return [] }
+        var table = MarkdownWriter()
+        table.table(
+            header: ["Field", "Type", "Required"],
+            rows: fields.map { [code($0.name.source), $0.type.rawValue, $0.isOptional ? "no" : "yes"] })
+        return [table.text.trimmingTrailingNewline()]
+    }
+
+    private static func cap(_ maxLength: Int?, of items: String) -> [String] {
+        maxLength.map { ["- At most \($0) \(items) (trimmed on write)"] } ?? []
     }
 
     static func code(_ text: String) -> String {

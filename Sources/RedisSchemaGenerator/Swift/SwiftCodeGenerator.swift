@@ -49,15 +49,24 @@ public enum SwiftCodeGenerator {
         var types: [ValueType] = []
         var kinds: [KeyParamRule.Kind] = []
         for key in schema.keys {
-            types += key.fields.map(\.type)
             kinds += key.pattern.placeholders.map(\.rule.kind)
-            kinds += key.fields.flatMap { field -> [KeyParamRule.Kind] in
+            var fields: [FieldSpec] = []
+            var member: MemberSpec?
+            switch key.value {
+            case .string(.scalar(let type)): types.append(type)
+            case .string(.counter): break
+            case .hash(let hash): fields = hash.fields
+            case .stream(let stream): fields = stream.fields
+            case .list(let list): types.append(list.element)
+            case .set(let set): member = set.member
+            case .zset(let zset): member = zset.member
+            }
+            types += fields.map(\.type)
+            kinds += fields.flatMap { field -> [KeyParamRule.Kind] in
                 guard case .pattern(let pattern) = field.name else { return [] }
                 return pattern.placeholders.map(\.rule.kind)
             }
-            if let element = key.element { types.append(element) }
-            if case .scalar(let type) = key.value { types.append(type) }
-            switch key.member {
+            switch member {
             case .type(let type): types.append(type)
             case .pattern(let pattern): kinds += pattern.placeholders.map(\.rule.kind)
             case nil: break

@@ -30,7 +30,16 @@ enum SwiftGeneratorChecks {
                     "the key `\(key.name)` would generate the Swift type `\(key.typeName)`, which would shadow "
                         + "a module or a built-in name; rename the key")
             }
-            if case .pattern(let pattern) = key.member {
+            var member: MemberSpec?
+            var fields: [FieldSpec] = []
+            switch key.value {
+            case .set(let set): member = set.member
+            case .zset(let zset): member = zset.member
+            case .hash(let hash): fields = hash.fields
+            case .stream(let stream): fields = stream.fields
+            case .string, .list: break
+            }
+            if case .pattern(let pattern) = member {
                 for placeholder in pattern.placeholders where reservedMemberNames.contains(placeholder.name) {
                     error(
                         "the member placeholder `<\(placeholder.name)>` in key `\(key.name)` would clash with a "
@@ -38,7 +47,7 @@ enum SwiftGeneratorChecks {
                 }
             }
             var signatures: [[String]: String] = [:]
-            for field in key.fields {
+            for field in fields {
                 guard case .pattern(let pattern) = field.name else { continue }
                 if key.type == .stream {
                     error(
@@ -55,7 +64,7 @@ enum SwiftGeneratorChecks {
                 signatures[signature] = pattern.source
             }
             if key.type == .stream
-                && !key.fields.contains(where: { if case .literal = $0.name { true } else { false } })
+                && !fields.contains(where: { if case .literal = $0.name { true } else { false } })
             {
                 error("the stream `\(key.name)` declares no fields; add `fields:` so entries can be written")
             }

@@ -1,9 +1,18 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
+    /// The fields of a hash or stream entry; other types have none.
+    var fields: [FieldSpec] {
+        switch key.value {
+        case .hash(let hash): return hash.fields
+        case .stream(let stream): return stream.fields
+        case .string, .list, .set, .zset: return []
+        }
+    }
+
     /// The literal fields of a hash or stream entry.
     var literalFields: [(name: String, spec: FieldSpec)] {
-        key.fields.compactMap { field in
+        fields.compactMap { field in
             guard case .literal(let name) = field.name else { return nil }
             return (name, field)
         }

@@ -8,7 +8,7 @@ extension SwiftKeyEmitter {
             emitHashSet(into: &out)
             emitHashGet(into: &out)
         }
-        let patterns = key.fields.compactMap { field -> (FieldPattern, ValueType)? in
+        let patterns = fields.compactMap { field -> (FieldPattern, ValueType)? in
             guard case .pattern(let pattern) = field.name else { return nil }
             return (pattern, field.type)
         }

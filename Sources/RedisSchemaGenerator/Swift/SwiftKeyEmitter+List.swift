@@ -2,8 +2,8 @@ import RedisSchemaCore
 
 extension SwiftKeyEmitter {
     /// A list: pushes at either end, trimmed to `maxLength` in the same transaction; pops; reads.
-    func emitList(into out: inout SwiftWriter) {
-        let type = (key.element ?? .string).swiftType
+    func emitList(_ list: ListSpec, into out: inout SwiftWriter) {
+        let type = list.element.swiftType
         let ends: [(name: String, command: String, trim: (Int) -> String, doc: String)] = [
             ("push", "LPUSH", { "0, \($0 - 1)" }, "at the head, so the list reads newest first"),
             ("append", "RPUSH", { "-\($0), -1" }, "at the tail"),
@@ -12,7 +12,7 @@ extension SwiftKeyEmitter {
             var commands = ["RedisSchema.RedisCommand(\"\(end.command)\", self.key, element.redisEncoded)"]
             var trimNote = ""
             var returns = "the new length"
-            if let maxLength = key.maxLength {
+            if let maxLength = list.maxLength {
                 commands.append("RedisSchema.RedisCommand(\"LTRIM\", self.key, \(end.trim(maxLength)))")
                 trimNote = ", keeps the \(maxLength) \(end.name == "push" ? "first" : "last") elements (`LTRIM`)"
                 returns = "the length before trimming"

@@ -3,10 +3,10 @@ import RedisSchemaCore
 extension SwiftKeyEmitter {
     /// A set or sorted set. Members that follow a pattern (`user:<userId>`) get a `Member` type and
     /// labelled overloads (`add(userId:score:)`), so only valid members can be written.
-    func emitSet(into out: inout SwiftWriter) {
+    func emitSet(member memberSpec: MemberSpec, score scoreType: ScoreType?, into out: inout SwiftWriter) {
         let member: String
         var pattern: KeyPattern?
-        switch key.member ?? .type(.string) {
+        switch memberSpec {
         case .type(let type): member = type.swiftType
         case .pattern(let memberPattern):
             member = "Member"
@@ -14,7 +14,7 @@ extension SwiftKeyEmitter {
             emitMemberStruct(memberPattern, into: &out)
         }
         let isSorted = key.type == .zset
-        let score = key.score == .float || (isSorted && key.score == nil) ? "Swift.Double" : "Swift.Int"
+        let score = scoreType == .float ? "Swift.Double" : "Swift.Int"
         let scoreParameter = isSorted ? ", score: \(score)" : ""
         let scoreArgument = isSorted ? "score.redisEncoded, " : ""
         let add = isSorted ? "ZADD" : "SADD"

@@ -2,7 +2,7 @@ import RedisSchemaCore
 
 extension SwiftKeyEmitter {
     /// A stream: typed entries added with `XADD` (trimmed to `maxLength`), read with `XRANGE`/`XREAD`.
-    func emitStream(into out: inout SwiftWriter) {
+    func emitStream(_ stream: StreamSpec, into out: inout SwiftWriter) {
         emitFieldsStruct(into: &out)
         out.blank()
         out.doc("An entry read from the stream.")
@@ -21,7 +21,7 @@ extension SwiftKeyEmitter {
 
         var trim = ""
         var trimNote = ""
-        if let maxLength = key.maxLength {
+        if let maxLength = stream.maxLength {
             trim = "\"MAXLEN\", \"=\", \(maxLength), "
             trimNote = ", keeping the last \(maxLength) entries (`MAXLEN`)"
         }

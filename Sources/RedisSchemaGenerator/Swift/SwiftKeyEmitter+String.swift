@@ -2,8 +2,8 @@ import RedisSchemaCore
 
 extension SwiftKeyEmitter {
     /// A string key: a counter that only increments, or a typed value set with its TTL in one `SET`.
-    func emitString(into out: inout SwiftWriter) {
-        guard case .scalar(let type) = key.value ?? .scalar(.string) else {
+    func emitString(_ value: StringValue, into out: inout SwiftWriter) {
+        guard case .scalar(let type) = value else {
             emitCounter(into: &out)
             return
         }

@@ -27,12 +27,13 @@ struct SwiftKeyEmitter {
             emitMetadata(into: &out)
             out.blank()
             emitInitializer(into: &out)
-            switch key.type {
-            case .string: emitString(into: &out)
+            switch key.value {
+            case .string(let value): emitString(value, into: &out)
             case .hash: emitHash(into: &out)
-            case .list: emitList(into: &out)
-            case .set, .zset: emitSet(into: &out)
-            case .stream: emitStream(into: &out)
+            case .list(let list): emitList(list, into: &out)
+            case .set(let set): emitSet(member: set.member, score: nil, into: &out)
+            case .zset(let zset): emitSet(member: zset.member, score: zset.score, into: &out)
+            case .stream(let stream): emitStream(stream, into: &out)
             }
         }
     }

@@ -9,8 +9,8 @@ import Foundation
 public struct Baseline: Sendable, Hashable, Codable {
     /// One accepted kind of violation.
     public struct Entry: Sendable, Hashable, Codable, Comparable {
-        /// The rule id.
-        public var rule: String
+        /// The rule (its id in the file).
+        public var rule: LintRule
         /// The key spec name, for rules about known patterns.
         public var pattern: String?
         /// The key shape, for `unknown-key`.
@@ -19,7 +19,7 @@ public struct Baseline: Sendable, Hashable, Codable {
         public var count: Int
 
         /// Creates an entry.
-        public init(rule: String, pattern: String? = nil, shape: String? = nil, count: Int) {
+        public init(rule: LintRule, pattern: String? = nil, shape: String? = nil, count: Int) {
             self.rule = rule
             self.pattern = pattern
             self.shape = shape
@@ -28,13 +28,15 @@ public struct Baseline: Sendable, Hashable, Codable {
 
         var fingerprint: Fingerprint { Fingerprint(rule: rule, subject: pattern ?? shape ?? "") }
 
+        /// Ordered by rule id as text, then subject, so that the file's order never depends on
+        /// the order rules are declared in.
         public static func < (lhs: Entry, rhs: Entry) -> Bool {
-            (lhs.rule, lhs.pattern ?? "", lhs.shape ?? "") < (rhs.rule, rhs.pattern ?? "", rhs.shape ?? "")
+            (lhs.rule.id, lhs.pattern ?? "", lhs.shape ?? "") < (rhs.rule.id, rhs.pattern ?? "", rhs.shape ?? "")
         }
     }
 
     struct Fingerprint: Hashable {
-        var rule: String
+        var rule: LintRule
         var subject: String
     }
 

@@ -123,7 +123,7 @@ enum DurationText {
     }
 }
 
-extension RedisType {
+extension RedisKeyType {
     var pluralName: String {
         switch self {
         case .string: return "strings"

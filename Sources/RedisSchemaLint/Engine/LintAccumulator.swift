@@ -63,7 +63,7 @@ struct LintAccumulator {
         _ rule: LintRule, pattern: Int, _ violations: KeyClassifier.Violations, _ key: [UInt8]
     ) {
         let name = classifier.schema.keys[pattern].name
-        let baselined = acceptedByBaseline.contains(Baseline.Fingerprint(rule: rule.id, subject: name))
+        let baselined = acceptedByBaseline.contains(Baseline.Fingerprint(rule: rule, subject: name))
         count(rule, baselined: baselined)
         let index = LintRule.allCases.firstIndex(of: rule)!
         patterns[pattern].violations[index] += 1
@@ -71,7 +71,7 @@ struct LintAccumulator {
         patterns[pattern].examplesPerRule[index] += 1
         patterns[pattern].examples.append(
             Violation(
-                rule: rule.id, severity: classifier.policy.severity(of: rule), key: KeyDisplay.string(key),
+                rule: rule, severity: classifier.policy.severity(of: rule), key: KeyDisplay.string(key),
                 pattern: name,
                 message: classifier.message(for: rule, pattern: pattern, violations: violations, key: key),
                 baselined: baselined))
@@ -81,20 +81,20 @@ struct LintAccumulator {
         guard classifier.policy.isEnabled(.unknownKey) else { return }
         var shape = key.withUnsafeBytes { KeyShape.of($0, separator: separator) }
         if shapes[shape] == nil, shapes.count >= Self.maxShapes { shape = Self.overflowShape }
-        let baselined = acceptedByBaseline.contains(Baseline.Fingerprint(rule: LintRule.unknownKey.id, subject: shape))
+        let baselined = acceptedByBaseline.contains(Baseline.Fingerprint(rule: .unknownKey, subject: shape))
         count(.unknownKey, baselined: baselined)
         shapes[shape, default: (0, KeyDisplay.string(key))].count += 1
         guard unknownExamples.count < examplesPerRule else { return }
         unknownExamples.append(
             Violation(
-                rule: LintRule.unknownKey.id, severity: classifier.policy.severity(of: .unknownKey),
+                rule: .unknownKey, severity: classifier.policy.severity(of: .unknownKey),
                 key: KeyDisplay.string(key), pattern: nil,
                 message: "matches no pattern in the schema (shape `\(shape)`)",
                 baselined: baselined))
     }
 
     private mutating func count(_ rule: LintRule, baselined: Bool) {
-        summary.violationsByRule[rule.id, default: 0] += 1
+        summary.violationsByRule[rule, default: 0] += 1
         if baselined {
             summary.baselined += 1
             return
@@ -111,11 +111,11 @@ struct LintAccumulator {
         let schema = classifier.schema
         let patternReports = zip(schema.keys, patterns).map { spec, stats in
             var report = PatternReport(
-                key: spec.name, pattern: spec.pattern.source, type: spec.type.rawValue, ttl: spec.ttlText,
+                key: spec.name, pattern: spec.pattern.source, type: spec.type, ttl: spec.ttlText,
                 ttlSeconds: spec.ttl.seconds, line: spec.patternLocation.line, column: spec.patternLocation.column)
             report.keys = stats.keys
             for (rule, count) in zip(LintRule.allCases, stats.violations) where count > 0 {
-                report.violations[rule.id] = count
+                report.violations[rule] = count
             }
             report.remainingTTL = stats.sketch.summary
             report.examples = stats.examples
@@ -131,7 +131,7 @@ struct LintAccumulator {
             schema: schema.file, server: server, database: schema.database, summary: summary,
             patterns: patternReports, unknownKeys: unknown,
             rules: LintRule.allCases.map {
-                RuleReport(id: $0.id, severity: classifier.policy.severity(of: $0), description: $0.summary)
+                RuleReport(rule: $0, severity: classifier.policy.severity(of: $0), description: $0.summary)
             })
     }
 
@@ -140,12 +140,12 @@ struct LintAccumulator {
         var entries: [Baseline.Entry] = []
         for (spec, stats) in zip(classifier.schema.keys, patterns) {
             for (rule, count) in zip(LintRule.allCases, stats.violations) where count > 0 {
-                entries.append(Baseline.Entry(rule: rule.id, pattern: spec.name, count: count))
+                entries.append(Baseline.Entry(rule: rule, pattern: spec.name, count: count))
             }
         }
         if classifier.policy.isEnabled(.unknownKey) {
             for (shape, value) in shapes {
-                entries.append(Baseline.Entry(rule: LintRule.unknownKey.id, shape: shape, count: value.count))
+                entries.append(Baseline.Entry(rule: .unknownKey, shape: shape, count: value.count))
             }
         }
         return Baseline(schema: classifier.schema.file, entries: entries)

@@ -1,9 +1,9 @@
-import RedisSchemaCore
+import RedisSchema
 
 /// What `TYPE` said about a key.
 enum ObservedType: Sendable, Hashable {
     /// One of the core Redis types.
-    case redis(RedisType)
+    case redis(RedisKeyType)
     /// `none`: the key no longer exists.
     case missing
     /// A module type (`ReJSON-RL`) or anything else unexpected.

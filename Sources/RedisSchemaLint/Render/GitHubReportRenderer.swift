@@ -27,7 +27,7 @@ public enum GitHubReportRenderer {
                 properties.append(("line", String(line)))
                 if column >= 1 { properties.append(("col", String(column))) }
             }
-            properties.append(("title", "redis-schema \(violation.rule)"))
+            properties.append(("title", "redis-schema \(violation.rule.id)"))
             return WorkflowCommand(
                 name: command(for: violation.severity), properties: properties, data: violation.annotationText)
         }

@@ -6,11 +6,10 @@ extension LintReport {
         patterns.flatMap(\.examples) + unknownKeys.examples
     }
 
-    /// The severity `ruleID` had in this run: from ``rules``, else the rule's default.
-    func severity(ofRule ruleID: String) -> LintSeverity {
-        if let entry = rules.first(where: { $0.id == ruleID }) { return entry.severity }
+    /// The severity `rule` had in this run: from ``rules``, else the rule's default.
+    func severity(of rule: LintRule) -> LintSeverity {
         // A report built by hand may leave out `rules`; the default is the best guess then.
-        return LintRule(rawValue: ruleID)?.defaultSeverity ?? .error
+        rules.first { $0.rule == rule }?.severity ?? rule.defaultSeverity
     }
 
     /// Whether the scan stopped before going all the way round the keyspace.
@@ -21,14 +20,4 @@ extension Violation {
     /// The one-line text annotations show: the key first, since every violation of a pattern is
     /// located at the same schema line and only the key tells them apart.
     var annotationText: String { "\(key): \(message)" }
-}
-
-/// Orders rule ids as ``LintRule`` declares them, then ids it does not know, alphabetically.
-func ruleOrder(_ lhs: String, _ rhs: String) -> Bool {
-    switch (LintRule(rawValue: lhs), LintRule(rawValue: rhs)) {
-    case (let l?, let r?): return l < r
-    case (.some, nil): return true
-    case (nil, .some): return false
-    case (nil, nil): return lhs < rhs
-    }
 }

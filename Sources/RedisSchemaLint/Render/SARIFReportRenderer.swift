@@ -36,11 +36,11 @@ public enum SARIFReportRenderer {
         var results: [SARIF.Result] = []
         for pattern in report.patterns {
             let region = self.region(line: pattern.line, column: pattern.column)
-            results += pattern.examples.map { result($0, ruleIndex: index[$0.rule] ?? 0, uri: uri, region: region) }
+            results += pattern.examples.map { result($0, ruleIndex: index[$0.rule.id] ?? 0, uri: uri, region: region) }
         }
         let unknownRegion = region(line: report.unknownKeys.line, column: report.unknownKeys.column)
         results += report.unknownKeys.examples.map {
-            result($0, ruleIndex: index[$0.rule] ?? 0, uri: uri, region: unknownRegion)
+            result($0, ruleIndex: index[$0.rule.id] ?? 0, uri: uri, region: unknownRegion)
         }
         let summary = report.summary
         return SARIF.Run(
@@ -57,24 +57,24 @@ public enum SARIFReportRenderer {
             properties: .init(
                 server: report.server, database: report.database, keysScanned: summary.keysScanned,
                 keysChecked: summary.keysChecked, keysUnknown: summary.keysUnknown, errors: summary.errors,
-                warnings: summary.warnings, baselined: summary.baselined, violationsByRule: summary.violationsByRule))
+                warnings: summary.warnings, baselined: summary.baselined,
+                violationsByRule: Dictionary(
+                    uniqueKeysWithValues: summary.violationsByRule.map { ($0.key.id, $0.value) })))
     }
 
     /// The report's rules, then any rule an example names that the report left out, so that
     /// every result's `ruleIndex` points at its rule.
     static func ruleDescriptors(_ report: LintReport) -> [SARIF.ReportingDescriptor] {
         var entries: [RuleReport] = []
-        for entry in report.rules where !entries.contains(where: { $0.id == entry.id }) {
+        for entry in report.rules where !entries.contains(where: { $0.rule == entry.rule }) {
             entries.append(entry)
         }
-        for id in Set(report.allExamples.map(\.rule)).sorted(by: ruleOrder)
-        where !entries.contains(where: { $0.id == id }) {
-            let known = LintRule(rawValue: id)
-            entries.append(RuleReport(id: id, severity: report.severity(ofRule: id), description: known?.summary ?? id))
+        for rule in Set(report.allExamples.map(\.rule)).sorted() where !entries.contains(where: { $0.rule == rule }) {
+            entries.append(RuleReport(rule: rule, severity: report.severity(of: rule), description: rule.summary))
         }
         return entries.map { entry in
             SARIF.ReportingDescriptor(
-                id: entry.id, name: pascalCase(entry.id), shortDescription: .init(text: entry.description),
+                id: entry.rule.id, name: pascalCase(entry.rule.id), shortDescription: .init(text: entry.description),
                 defaultConfiguration: .init(
                     enabled: entry.severity != .ignore, level: level(entry.severity, ignored: "none")))
         }
@@ -84,11 +84,11 @@ public enum SARIFReportRenderer {
         -> SARIF.Result
     {
         SARIF.Result(
-            ruleId: violation.rule, ruleIndex: ruleIndex, level: level(violation.severity, ignored: "note"),
+            ruleId: violation.rule.id, ruleIndex: ruleIndex, level: level(violation.severity, ignored: "note"),
             message: .init(text: violation.annotationText),
             locations: [.init(physicalLocation: .init(artifactLocation: .init(uri: uri), region: region))],
             partialFingerprints: [
-                fingerprintName: StableFingerprint.of([violation.rule, violation.pattern ?? "", violation.key])
+                fingerprintName: StableFingerprint.of([violation.rule.id, violation.pattern ?? "", violation.key])
             ],
             baselineState: violation.baselined ? "unchanged" : "new",
             suppressions: violation.baselined

@@ -20,14 +20,14 @@ extension TextReportRenderer {
         guard !examples.isEmpty else { return [] }
         let byRule = Dictionary(grouping: examples, by: \.rule)
         var lines = [style.apply(.heading, "Example violations")]
-        for rule in byRule.keys.sorted(by: ruleOrder) {
+        for rule in byRule.keys.sorted() {
             let group = byRule[rule] ?? []
-            let severity = report.severity(ofRule: rule)
+            let severity = report.severity(of: rule)
             let total = report.summary.violationsByRule[rule] ?? group.count
             var title =
                 "  "
                 + style.apply(
-                    TerminalStyle.tone(of: severity), "\(TerminalStyle.sanitize(rule)) (\(severity.rawValue))")
+                    TerminalStyle.tone(of: severity), "\(rule.id) (\(severity.rawValue))")
             title += "  \(HumanUnits.grouped(total)) key\(total == 1 ? "" : "s")"
             if group.count < total { title += ", \(group.count) shown" }
             var table = TextTable(columns: [

@@ -48,7 +48,7 @@ public enum TextReportRenderer {
             }
             table.rows.append(
                 [
-                    .init(pattern.key), .init(pattern.pattern), .init(pattern.type), .init(pattern.ttl),
+                    .init(pattern.key), .init(pattern.pattern), .init(pattern.type.rawValue), .init(pattern.ttl),
                     .init(HumanUnits.grouped(pattern.keys)),
                 ] + ttlCells + [violationsCell(pattern, report: report)])
         }
@@ -57,12 +57,12 @@ public enum TextReportRenderer {
 
     /// `wrong-type 3, missing-ttl 1`, coloured by the most serious of those rules; `ok` when none.
     private static func violationsCell(_ pattern: PatternReport, report: LintReport) -> TextTable.Cell {
-        let broken = pattern.violations.filter { $0.value > 0 }.keys.sorted(by: ruleOrder)
+        let broken = pattern.violations.filter { $0.value > 0 }.keys.sorted()
         guard !broken.isEmpty else {
             return pattern.keys == 0 ? .init("no keys", tone: .muted) : .init("ok", tone: .ok)
         }
-        let text = broken.map { "\($0) \(HumanUnits.grouped(pattern.violations[$0] ?? 0))" }.joined(separator: ", ")
-        let severities = broken.map { report.severity(ofRule: $0) }
+        let text = broken.map { "\($0.id) \(HumanUnits.grouped(pattern.violations[$0] ?? 0))" }.joined(separator: ", ")
+        let severities = broken.map { report.severity(of: $0) }
         let tone: TerminalStyle.Tone =
             severities.contains(.error) ? .error : severities.contains(.warning) ? .warning : .muted
         return .init(text, tone: tone)

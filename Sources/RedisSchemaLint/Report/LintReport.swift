@@ -1,4 +1,9 @@
+import RedisSchema
+
 /// Everything one `validate` run found: the structure behind every output format.
+///
+/// Rules, severities and Redis types are enums here; they become strings only where a renderer or
+/// the baseline file writes them (their raw values are the documented ids).
 ///
 /// Its JSON form (``JSONReportRenderer``) is documented in docs/report-format.md and is a stable
 /// interface: fields may be added, never renamed or removed, within `reportVersion` 1.
@@ -52,8 +57,8 @@ public struct LintReport: Sendable, Hashable, Codable {
         public var warnings = 0
         /// Violations covered by the baseline (not counted in ``errors`` and ``warnings``).
         public var baselined = 0
-        /// Violations per rule id, baselined ones included.
-        public var violationsByRule: [String: Int] = [:]
+        /// Violations per rule, baselined ones included.
+        public var violationsByRule: [LintRule: Int] = [:]
         /// Wall-clock seconds the scan took.
         public var durationSeconds = 0.0
         /// Keys scanned per second.
@@ -83,7 +88,7 @@ public struct PatternReport: Sendable, Hashable, Codable {
     /// Its pattern.
     public var pattern: String
     /// Its declared Redis type.
-    public var type: String
+    public var type: RedisKeyType
     /// Its declared TTL as written (`1 hour`, `none`).
     public var ttl: String
     /// Its declared TTL in seconds; `nil` for `none`.
@@ -94,8 +99,8 @@ public struct PatternReport: Sendable, Hashable, Codable {
     public var column: Int
     /// Checked keys that belong to this pattern (including those with violations).
     public var keys = 0
-    /// Violations per rule id.
-    public var violations: [String: Int] = [:]
+    /// Violations per rule.
+    public var violations: [LintRule: Int] = [:]
     /// The remaining TTLs seen, for keys that expire.
     public var remainingTTL: TTLSummary?
     /// Up to `--examples` example violations per rule.
@@ -103,7 +108,7 @@ public struct PatternReport: Sendable, Hashable, Codable {
 
     /// Creates an empty entry.
     public init(
-        key: String, pattern: String, type: String, ttl: String, ttlSeconds: Int64?, line: Int, column: Int
+        key: String, pattern: String, type: RedisKeyType, ttl: String, ttlSeconds: Int64?, line: Int, column: Int
     ) {
         self.key = key
         self.pattern = pattern
@@ -140,8 +145,8 @@ public struct TTLSummary: Sendable, Hashable, Codable {
 
 /// One key that breaks one rule.
 public struct Violation: Sendable, Hashable, Codable {
-    /// The rule's id.
-    public var rule: String
+    /// The rule it breaks.
+    public var rule: LintRule
     /// The severity it had in this run.
     public var severity: LintSeverity
     /// The key, with non-UTF-8 and control bytes escaped as `\xNN`.
@@ -154,7 +159,8 @@ public struct Violation: Sendable, Hashable, Codable {
     public var baselined: Bool
 
     /// Creates a violation.
-    public init(rule: String, severity: LintSeverity, key: String, pattern: String?, message: String, baselined: Bool) {
+    public init(rule: LintRule, severity: LintSeverity, key: String, pattern: String?, message: String, baselined: Bool)
+    {
         self.rule = rule
         self.severity = severity
         self.key = key
@@ -203,17 +209,22 @@ public struct UnknownShape: Sendable, Hashable, Codable {
 
 /// A rule and its severity in this run.
 public struct RuleReport: Sendable, Hashable, Codable {
-    /// The rule's id.
-    public var id: String
+    /// The rule (`id` in JSON).
+    public var rule: LintRule
     /// Its severity.
     public var severity: LintSeverity
     /// What it checks.
     public var description: String
 
     /// Creates an entry.
-    public init(id: String, severity: LintSeverity, description: String) {
-        self.id = id
+    public init(rule: LintRule, severity: LintSeverity, description: String) {
+        self.rule = rule
         self.severity = severity
         self.description = description
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case rule = "id"
+        case severity, description
     }
 }

@@ -1,6 +1,6 @@
 /// The checks `validate` applies to every key, each with a stable id for reports, baselines and
 /// command-line overrides.
-public enum LintRule: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+public enum LintRule: String, Sendable, Hashable, CaseIterable, Codable, Comparable, CustomStringConvertible {
     /// The key matches no pattern and no `ignore` glob.
     case unknownKey = "unknown-key"
     /// The key's Redis type differs from the declared one.
@@ -16,6 +16,9 @@ public enum LintRule: String, Sendable, Hashable, CaseIterable, Codable, Compara
 
     /// The id used in reports and on the command line.
     public var id: String { rawValue }
+
+    /// The id, so that interpolating a rule never shows a Swift case name.
+    public var description: String { id }
 
     /// How serious a violation is unless the command line says otherwise.
     public var defaultSeverity: LintSeverity {
@@ -39,6 +42,11 @@ public enum LintRule: String, Sendable, Hashable, CaseIterable, Codable, Compara
 
     public static func < (lhs: LintRule, rhs: LintRule) -> Bool { lhs.rank < rhs.rank }
 }
+
+// Dictionaries keyed by rule (`violationsByRule`) encode as JSON objects keyed by rule id, as the
+// report format documents, rather than as `[key, value, …]` arrays.
+@available(macOS 12.3, iOS 15.4, tvOS 15.4, watchOS 8.5, *)
+extension LintRule: CodingKeyRepresentable {}
 
 /// How a rule's violations count.
 public enum LintSeverity: String, Sendable, Hashable, CaseIterable, Codable {
