@@ -27,8 +27,8 @@ public enum RedisSchemaError: Error, Sendable, Hashable, CustomStringConvertible
         case .invalidParam(let pattern, let param, let value, let violation):
             return "`\(param)` value \(quoted(value)) \(violation), so it cannot be used in `\(pattern)`"
         case .ownedByAnotherPattern(let key, let pattern, let owner):
-            return "`\(key)` belongs to `\(owner)`, a more specific pattern of the schema, so it cannot be used "
-                + "as `\(pattern)`"
+            return "`\(key)` matches `\(owner)`, a more specific pattern of the schema that owns it, so it cannot "
+                + "be written as `\(pattern)`"
         case .wrongValueType(let key, let field, let expected, let value):
             let place = field.map { "field `\($0)` of `\(key)`" } ?? "`\(key)`"
             return "\(place) holds \(quoted(value)), which is not \(expected)"

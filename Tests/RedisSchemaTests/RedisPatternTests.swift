@@ -135,6 +135,15 @@ import Testing
             error.description
                 == "`sid` value \"live:1\" contains the separator `:`, so it cannot be used in `session:<sid>`")
     }
+
+    @Test func theOwnershipErrorNamesBothPatterns() {
+        let error = RedisSchemaError.ownedByAnotherPattern(
+            key: "lock:admin", pattern: "lock:<resource>", owner: "lock:admin")
+        #expect(
+            error.description
+                == "`lock:admin` matches `lock:admin`, a more specific pattern of the schema that owns it, so it "
+                + "cannot be written as `lock:<resource>`")
+    }
 }
 
 @Suite struct PatternPrecedenceTests {
