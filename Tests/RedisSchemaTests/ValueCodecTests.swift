@@ -70,6 +70,41 @@ import Testing
         #expect(json == .object(["name": .string("a"), "count": .number(2)]))
         #expect(try json.decode(Payload.self) == Payload(name: "a", count: 2))
     }
+
+    /// A `Double` holds integers exactly only up to 2^53: IDs and nanosecond timestamps must not round.
+    @Test(arguments: [
+        ("9007199254740993", Int64(9_007_199_254_740_993)), ("9223372036854775807", Int64.max),
+        ("-9223372036854775808", Int64.min), ("-9007199254740993", Int64(-9_007_199_254_740_993)), ("0", 0),
+    ])
+    func jsonKeepsIntegersExact(text: String, value: Int64) throws {
+        let decoded = try #require(JSONValue(redisEncoded: Array("[\(text)]".utf8)))
+        #expect(decoded == .array([.integer(value)]))
+        guard case .array(let elements) = decoded, case .integer(let integer)? = elements.first else {
+            Issue.record("\(text) was not read as an integer: \(decoded)")
+            return
+        }
+        #expect(integer == value)
+        #expect(String(decoding: decoded.redisEncoded, as: UTF8.self) == "[\(text)]")
+        struct Wrapper: Codable, Equatable { var id: Int64 }
+        let viaCodable = try JSONValue(encoding: Wrapper(id: value))
+        #expect(try viaCodable.decode(Wrapper.self) == Wrapper(id: value))
+    }
+
+    @Test func jsonKeepsFloatsFloatsAndComparesNumbersByValue() throws {
+        let decoded = try #require(JSONValue(redisEncoded: Array(#"[1.5,-0.25,1e300,18446744073709551616]"#.utf8)))
+        #expect(decoded == .array([.number(1.5), .number(-0.25), .number(1e300), .number(18_446_744_073_709_551_616)]))
+        guard case .array(let elements) = decoded else { return }
+        for element in elements {
+            guard case .number = element else {
+                Issue.record("\(element) should be a floating-point number")
+                continue
+            }
+        }
+        #expect(JSONValue.integer(2) == .number(2))
+        #expect(JSONValue.integer(9_007_199_254_740_993) != .number(9_007_199_254_740_992))
+        #expect(Set<JSONValue>([.integer(2), .number(2)]).count == 1)
+        #expect(String(decoding: JSONValue.number(0.5).redisEncoded, as: UTF8.self) == "0.5")
+    }
 }
 
 @Suite struct ISO8601DateTimeTests {
