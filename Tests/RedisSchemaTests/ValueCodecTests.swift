@@ -131,3 +131,47 @@ import Testing
         #expect(ISO8601DateTime.format(Date(timeIntervalSince1970: 0.123)) == "1970-01-01T00:00:00.123Z")
     }
 }
+
+/// Why the runtime keeps its own ISO 8601 code rather than FoundationEssentials' `ISO8601FormatStyle`
+/// (measured with Swift 6.3 on Linux, release build): the style parses 20 times slower (1.4 µs against
+/// 0.07 µs a date), and it disagrees with the documented forms below. If one of these expectations about
+/// the style fails, Foundation changed: reconsider using it.
+@Suite struct ISO8601FormatStyleComparisonTests {
+    /// Impossible dates and trailing text: the style rolls them over or ignores them, so a corrupt
+    /// value would read as a wrong date instead of failing with `wrongValueType`.
+    @Test(arguments: [
+        ("2025-02-29T00:00:00Z", 1_740_787_200.0), ("2025-12-12T24:00:00Z", 1_765_584_000),
+        ("2025-12-12T10:22:00Zjunk", 1_765_534_920), ("2025-12-12T10:22:00+2", 1_765_527_720),
+    ])
+    func theStyleAcceptsWhatTheRuntimeRejects(text: String, styleReads seconds: Double) {
+        #expect(ISO8601DateTime.parse(Array(text.utf8)) == nil)
+        #expect((try? Date.ISO8601FormatStyle().parse(text))?.timeIntervalSince1970 == seconds)
+    }
+
+    /// RFC 3339 spellings other clients write (a space or lower-case `t`/`z`, a decimal comma), which
+    /// the runtime reads and the style refuses.
+    @Test(arguments: ["2025-12-12 10:22:00Z", "2025-12-12t10:22:00z", "2025-12-12T10:22:00,5Z"])
+    func theRuntimeReadsWhatTheStyleRefuses(text: String) {
+        #expect(ISO8601DateTime.parse(Array(text.utf8)) != nil)
+        #expect((try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)) == nil)
+        #expect((try? Date.ISO8601FormatStyle().parse(text)) == nil)
+    }
+
+    /// The style switches to the Julian calendar before 1582; ISO 8601 is proleptic Gregorian.
+    @Test func theStyleWritesAncientDatesInTheJulianCalendar() {
+        let yearOne = Date(timeIntervalSince1970: -62_135_596_800)
+        #expect(ISO8601DateTime.format(yearOne) == "0001-01-01T00:00:00Z")
+        #expect(yearOne.formatted(Date.ISO8601FormatStyle()) == "0001-01-03T00:00:00Z")
+    }
+
+    /// Where both read a form, they agree: the documented forms round-trip through either.
+    @Test(arguments: [0, -1, 0.125, 1_765_534_920, 1_765_534_920.25, 4_102_444_799])
+    func bothAgreeOnTheWrittenForm(seconds: Double) throws {
+        let date = Date(timeIntervalSince1970: seconds)
+        let text = ISO8601DateTime.format(date)
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: seconds.rounded() != seconds)
+        #expect(date.formatted(style) == text)
+        #expect(try style.parse(text) == date)
+        #expect(ISO8601DateTime.parse(Array(text.utf8)) == date)
+    }
+}
