@@ -53,6 +53,10 @@ struct RedisURL: Hashable {
             throw fail("has a fragment (`#…`), which is not supported; end the URL with the host, port or /db")
         }
         let authorityEnd = afterUserinfo.firstIndex(of: "/") ?? afterUserinfo.endIndex
+        // Without "@", `redis://user:PASSWORD` (the host forgotten) reads as host and port: what follows the
+        // ":" is then not shown, in the URL (see ``redact(_:)``) or in the reason.
+        let mayBePassword = self.colonBeforeSuspectedPassword(rest) != nil
+        let hidden = "(not shown: without `@host` it could be a password)"
 
         var username: String?
         var password: String?
@@ -114,8 +118,9 @@ struct RedisURL: Hashable {
         if let portText {
             guard let value = Int(portText), portText.allSatisfy(\.isASCIIDigit), (1...65535).contains(value)
             else {
-                guard atIndex != nil else { throw self.hidingSuspectedPassword(url, portText, part: "port") }
-                throw fail("has an invalid port `\(portText)`; the port must be a number from 1 to 65535")
+                throw fail(
+                    "has an invalid port \(mayBePassword ? hidden : "`\(portText)`"); the port must be a number "
+                        + "from 1 to 65535")
             }
             port = value
         }
@@ -124,8 +129,9 @@ struct RedisURL: Hashable {
         let path = rest[authorityEnd...].dropFirst()
         if !path.isEmpty {
             guard let value = Int(path), path.allSatisfy(\.isASCIIDigit) else {
-                guard atIndex != nil else { throw self.hidingSuspectedPassword(url, path, part: "database") }
-                throw fail("has an invalid database `\(path)`; the path must be a database number such as /0")
+                throw fail(
+                    "has an invalid database \(mayBePassword ? hidden : "`\(path)`"); the path must be a database "
+                        + "number such as /0")
             }
             database = value
         }
@@ -140,18 +146,6 @@ struct RedisURL: Hashable {
         )
     }
 
-    /// The error for a bad port or database in a URL without `@`: there, `redis://user:PASSWORD` (the host
-    /// forgotten) reads as host and port, so the text is not shown in case it is a password.
-    private static func hidingSuspectedPassword(_ url: String, _ text: Substring, part: String) -> RedisURLError {
-        RedisURLError(
-            redactedURL: String(url[..<text.startIndex]) + "***" + String(url[text.endIndex...]),
-            reason: "has an invalid \(part) (not shown: without `@host` it could be a password); "
-                + (part == "port"
-                    ? "the port must be a number from 1 to 65535"
-                    : "the path must be a database number such as /0")
-        )
-    }
-
     /// Replaces the password of a URL-like string with `***`, even when the rest of it does not parse.
     static func redact(_ url: String) -> String {
         guard let schemeEnd = url.firstRange(of: "://") else {
@@ -162,10 +156,21 @@ struct RedisURL: Hashable {
             return url
         }
         let rest = url[schemeEnd.upperBound...]
+        if let colon = self.colonBeforeSuspectedPassword(rest) {
+            return String(url[...colon]) + "***"
+        }
         guard let at = rest.lastIndex(of: "@") else { return url }
         let userinfo = rest[..<at]
         guard let colon = userinfo.firstIndex(of: ":") else { return url }
         return String(url[..<colon]) + ":***" + String(url[at...])
+    }
+
+    /// In a URL without `@`, the `:` after the host (past an IPv6 literal's brackets): `redis://user:PASSWORD`
+    /// with the host forgotten reads as host and port, so what follows it may be a password.
+    private static func colonBeforeSuspectedPassword(_ rest: Substring) -> Substring.Index? {
+        guard !rest.contains("@") else { return nil }
+        let hostEnd = rest.hasPrefix("[") ? rest.firstIndex(of: "]") ?? rest.endIndex : rest.startIndex
+        return rest[hostEnd...].firstIndex(of: ":")
     }
 
     static func bracketedHost(_ host: String) -> String {

@@ -105,7 +105,11 @@ struct URLTests {
             ),
             (
                 "redis://host/db1",
-                "`redis://host/***` has an invalid database (not shown: without `@host` it could be a password); "
+                "`redis://host/db1` has an invalid database `db1`; the path must be a database number such as /0"
+            ),
+            (
+                "redis://host:6379/db1",
+                "`redis://host:***` has an invalid database (not shown: without `@host` it could be a password); "
                     + "the path must be a database number such as /0"
             ),
             ("http://host", "`http://host` has the unsupported scheme `http`; use redis:// or rediss:// (TLS)"),
@@ -114,6 +118,11 @@ struct URLTests {
                 "`localhost:6379` is not a Redis URL; use the form redis://[user[:password]@]host[:port][/db]"
             ),
             ("redis://u:hunter2@[::1", "`redis://u:***@[::1` has an IPv6 host without its closing `]`"),
+            (
+                "redis://[::1]:abc",
+                "`redis://[::1]:***` has an invalid port (not shown: without `@host` it could be a password); "
+                    + "the port must be a number from 1 to 65535"
+            ),
             (
                 "redis://u:%zz@host",
                 "`redis://u:***@host` has an invalid percent-escape in the password; write a literal % as %25"
@@ -179,6 +188,7 @@ struct URLTests {
             "redis://u:Hunter%Secret@host:0", "redis://:Hunter:Secret@host?db=1", "u:Hunter@Secret@host",
             "redis://u:Hunter/Secret@host/db1", "redis://u:Hunter Secret@ho st", "redis://:HunterSecret",
             "redis://u:HunterSecret", "redis://:1234/HunterSecret", "rediss://default:HunterSecret/0",
+            "redis://:Hunter?Secret", "redis://u:Hunter#Secret", "redis://u:Hunter/Secret/x", "redis://:Hunter:Secret",
         ]
     )
     func errorsNeverShowThePassword(url: String) {

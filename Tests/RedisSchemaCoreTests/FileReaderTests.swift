@@ -16,11 +16,12 @@ import Testing
         return (path, writer)
     }
 
-    /// Lets a writer still waiting for a reader go: opening without blocking releases it.
+    /// Lets the writer finish, whether or not it has opened the pipe yet: a read end held open (without
+    /// blocking) until it exits lets its open and its small write succeed.
     func release(_ path: String, _ writer: Process) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
-        if descriptor >= 0 { close(descriptor) }
         writer.waitUntilExit()
+        if descriptor >= 0 { close(descriptor) }
         try? FileManager.default.removeItem(atPath: path)
     }
 
