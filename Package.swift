@@ -80,7 +80,7 @@ let package = Package(
                     description: "Generate Swift accessors from each target's redis-schema.yaml into the target"
                 ),
                 permissions: [
-                    .writeToPackageDirectory(reason: "Writes RedisSchemaGenerated.swift next to each redis-schema.yaml")
+                    .writeToPackageDirectory(reason: "Writes RedisSchema+Generated.swift next to each redis-schema.yaml")
                 ]
             ),
             dependencies: ["redis-schema-generator"]

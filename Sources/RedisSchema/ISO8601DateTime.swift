@@ -4,8 +4,10 @@
     import Foundation
 #endif
 
-/// ISO 8601 date-times, done by hand: `DateFormatter` and `ISO8601FormatStyle` are heavy, differ
-/// between platforms, and are not available everywhere generated code runs.
+/// ISO 8601 date-times, done by hand rather than with FoundationEssentials' `ISO8601FormatStyle`, which
+/// (measured, Swift 6.3) parses 20 times slower, accepts February 29th of 2025, `24:00:00` and trailing
+/// text, refuses RFC 3339's space and lower-case forms, and writes dates before 1582 in the Julian
+/// calendar. `ISO8601FormatStyleComparisonTests` holds each of these, so a fixed Foundation shows up.
 public enum ISO8601DateTime {
     /// `2025-12-12T10:22:00Z`, or `2025-12-12T10:22:00.250Z` when the date has milliseconds.
     public static func format(_ date: Date) -> String {

@@ -8,10 +8,17 @@
 /// ``decode(_:)``.
 ///
 /// Written compactly with object keys sorted, so the same value always stores the same bytes.
+///
+/// Integers that fit in 64 bits are read as ``integer(_:)`` and stay exact (a `Double` would round
+/// any above 2^53, such as IDs and nanosecond timestamps); other numbers are ``number(_:)``. Equality
+/// compares numbers by value, so `.integer(2) == .number(2)`.
 public enum JSONValue: Sendable, Hashable, Codable, RedisValueCodable {
     case null
     case bool(Bool)
+    /// A number with a fraction or exponent, or an integer outside the range of `Int64`.
     case number(Double)
+    /// An integer that fits in `Int64`, kept exact.
+    case integer(Int64)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -32,6 +39,8 @@ public enum JSONValue: Sendable, Hashable, Codable, RedisValueCodable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
@@ -49,9 +58,39 @@ public enum JSONValue: Sendable, Hashable, Codable, RedisValueCodable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// Numbers are equal when their values are, whichever case holds them.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.integer(let a), .integer(let b)): return a == b
+        case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)): return Int64(exactly: b) == a
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)): return a == b
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let value): hasher.combine(value)
+        // An integral double hashes as the integer it equals, to agree with `==`.
+        case .number(let value):
+            if let integer = Int64(exactly: value) { hasher.combine(integer) } else { hasher.combine(value) }
+        case .integer(let value): hasher.combine(value)
+        case .string(let value): hasher.combine(value)
+        case .array(let value): hasher.combine(value)
+        case .object(let value): hasher.combine(value)
         }
     }
 
@@ -84,6 +123,8 @@ public enum JSONValue: Sendable, Hashable, Codable, RedisValueCodable {
             } else {
                 text += String(value)
             }
+        case .integer(let value):
+            text += String(value)
         case .string(let value):
             Self.writeString(value, into: &text)
         case .array(let values):

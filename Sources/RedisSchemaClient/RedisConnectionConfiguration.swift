@@ -95,18 +95,24 @@ public struct RedisConnectionConfiguration: Sendable, Hashable, CustomStringConv
 
     /// Parses `redis://[user[:password]@]host[:port][/db]` or `rediss://...` (TLS).
     ///
-    /// User and password are percent-decoded. When the URL has no password, `REDISCLI_AUTH` from
-    /// `environment` is used, as `redis-cli` does.
+    /// User and password are percent-decoded; everything up to the last `@` is the user info, so a
+    /// password may contain `/`, `?`, `#`, `:` and `@` unencoded, and only a literal `%` must be written
+    /// `%25`. When the URL has no password, `REDISCLI_AUTH` from `environment` is used, as `redis-cli` does.
     ///
-    /// - Throws: ``RedisURLError`` naming the offending part; the URL in the message is redacted.
-    public init(url: String, environment: [String: String] = [:]) throws(RedisURLError) {
+    /// - Parameters:
+    ///   - url: the URL.
+    ///   - environment: where `REDISCLI_AUTH` is looked up.
+    ///   - database: the database to select when the URL has no `/db` path (e.g. the schema's).
+    /// - Throws: ``RedisURLError`` naming the offending part; the URL in the message is redacted, and no
+    ///   part of the password ever appears in it.
+    public init(url: String, environment: [String: String] = [:], database: Int = 0) throws(RedisURLError) {
         let parsed = try RedisURL.parse(url)
         self.init(
             host: parsed.host,
             port: parsed.port,
             username: parsed.username,
             password: parsed.password ?? environment["REDISCLI_AUTH"].flatMap { $0.isEmpty ? nil : $0 },
-            database: parsed.database,
+            database: parsed.database ?? database,
             tls: parsed.tls ? TLSOptions() : nil
         )
     }

@@ -79,7 +79,7 @@ public enum RedisConnectionError: Error, Sendable, Hashable, CustomStringConvert
         case .tlsHandshakeFailed(let endpoint, let reason):
             return
                 "the TLS handshake with \(endpoint) failed: \(reason); check that the server uses TLS "
-                + "and that --tls-ca names the CA that signed its certificate"
+                + "and that the CA that signed its certificate is trusted"
         case .tlsConfigurationInvalid(let reason):
             return "invalid TLS configuration: \(reason)"
         case .protocolError(let endpoint, let reason):

@@ -17,7 +17,9 @@ struct RedisURL: Hashable {
     var password: String?
     var host: String
     var port: Int
-    var database: Int
+    /// The database of the `/db` path; `nil` when the URL names none (no path, or a bare `/`), so that the
+    /// caller's default applies.
+    var database: Int?
 
     static func parse(_ url: String) throws(RedisURLError) -> RedisURL {
         let redacted = self.redact(url)
@@ -38,20 +40,28 @@ struct RedisURL: Hashable {
         }
 
         let rest = url[schemeEnd.upperBound...]
-        if rest.contains("?") {
+        // Everything up to the last "@" is the user info, so a password may contain "/", "?", "#", ":" and
+        // "@" unencoded (as cloud consoles print them): a Redis URL's host, port and database never contain
+        // "@", so the split is unambiguous. Only "%" must be encoded (as %25), since it starts an escape.
+        let atIndex = rest.lastIndex(of: "@")
+        let hostStart = atIndex.map { rest.index(after: $0) } ?? rest.startIndex
+        let afterUserinfo = rest[hostStart...]
+        if afterUserinfo.contains("?") {
             throw fail("has a query string, which is not supported; put the database in the path (/db)")
         }
-        let withoutFragment = rest.prefix { $0 != "#" }
-        // The authority ends at the first "/" after the last "@", so that an unencoded "/" in a password
-        // still parses; "@" in a password must be percent-encoded only if a later "@" would be ambiguous.
-        let atIndex = withoutFragment.lastIndex(of: "@")
-        let hostStart = atIndex.map { withoutFragment.index(after: $0) } ?? withoutFragment.startIndex
-        let authorityEnd = withoutFragment[hostStart...].firstIndex(of: "/") ?? withoutFragment.endIndex
+        if afterUserinfo.contains("#") {
+            throw fail("has a fragment (`#…`), which is not supported; end the URL with the host, port or /db")
+        }
+        let authorityEnd = afterUserinfo.firstIndex(of: "/") ?? afterUserinfo.endIndex
+        // Without "@", `redis://user:PASSWORD` (the host forgotten) reads as host and port: what follows the
+        // ":" is then not shown, in the URL (see ``redact(_:)``) or in the reason.
+        let mayBePassword = self.colonBeforeSuspectedPassword(rest) != nil
+        let hidden = "(not shown: without `@host` it could be a password)"
 
         var username: String?
         var password: String?
         if let atIndex {
-            let userinfo = withoutFragment[withoutFragment.startIndex..<atIndex]
+            let userinfo = rest[rest.startIndex..<atIndex]
             let rawUser: Substring
             var rawPassword: Substring?
             if let colon = userinfo.firstIndex(of: ":") {
@@ -61,18 +71,18 @@ struct RedisURL: Hashable {
                 rawUser = userinfo
             }
             guard let user = self.percentDecode(rawUser) else {
-                throw fail("has an invalid percent-escape in the user name")
+                throw fail("has an invalid percent-escape in the user name; write a literal % as %25")
             }
             username = user.isEmpty ? nil : user
             if let rawPassword {
                 guard let decoded = self.percentDecode(rawPassword) else {
-                    throw fail("has an invalid percent-escape in the password")
+                    throw fail("has an invalid percent-escape in the password; write a literal % as %25")
                 }
                 password = decoded.isEmpty ? nil : decoded
             }
         }
 
-        let hostPort = withoutFragment[hostStart..<authorityEnd]
+        let hostPort = rest[hostStart..<authorityEnd]
         var host: String
         var portText: Substring?
         if hostPort.hasPrefix("[") {
@@ -108,16 +118,20 @@ struct RedisURL: Hashable {
         if let portText {
             guard let value = Int(portText), portText.allSatisfy(\.isASCIIDigit), (1...65535).contains(value)
             else {
-                throw fail("has an invalid port `\(portText)`; the port must be a number from 1 to 65535")
+                throw fail(
+                    "has an invalid port \(mayBePassword ? hidden : "`\(portText)`"); the port must be a number "
+                        + "from 1 to 65535")
             }
             port = value
         }
 
-        var database = 0
-        let path = withoutFragment[authorityEnd...].dropFirst()
+        var database: Int?
+        let path = rest[authorityEnd...].dropFirst()
         if !path.isEmpty {
             guard let value = Int(path), path.allSatisfy(\.isASCIIDigit) else {
-                throw fail("has an invalid database `\(path)`; the path must be a database number such as /0")
+                throw fail(
+                    "has an invalid database \(mayBePassword ? hidden : "`\(path)`"); the path must be a database "
+                        + "number such as /0")
             }
             database = value
         }
@@ -142,10 +156,21 @@ struct RedisURL: Hashable {
             return url
         }
         let rest = url[schemeEnd.upperBound...]
+        if let colon = self.colonBeforeSuspectedPassword(rest) {
+            return String(url[...colon]) + "***"
+        }
         guard let at = rest.lastIndex(of: "@") else { return url }
         let userinfo = rest[..<at]
         guard let colon = userinfo.firstIndex(of: ":") else { return url }
         return String(url[..<colon]) + ":***" + String(url[at...])
+    }
+
+    /// In a URL without `@`, the `:` after the host (past an IPv6 literal's brackets): `redis://user:PASSWORD`
+    /// with the host forgotten reads as host and port, so what follows it may be a password.
+    private static func colonBeforeSuspectedPassword(_ rest: Substring) -> Substring.Index? {
+        guard !rest.contains("@") else { return nil }
+        let hostEnd = rest.hasPrefix("[") ? rest.firstIndex(of: "]") ?? rest.endIndex : rest.startIndex
+        return rest[hostEnd...].firstIndex(of: ":")
     }
 
     static func bracketedHost(_ host: String) -> String {

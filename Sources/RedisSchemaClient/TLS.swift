@@ -18,7 +18,7 @@ extension TLSOptions {
         }
         do {
             if let caFile = self.caFile {
-                try Self.checkReadable(caFile, role: "CA file (--tls-ca)")
+                try Self.checkReadable(caFile, role: "CA file")
                 let certificates = try NIOSSLCertificate.fromPEMFile(caFile)
                 guard !certificates.isEmpty else {
                     throw RedisConnectionError.tlsConfigurationInvalid(
@@ -29,19 +29,19 @@ extension TLSOptions {
             }
             switch (self.certFile, self.keyFile) {
             case (let certFile?, let keyFile?):
-                try Self.checkReadable(certFile, role: "client certificate (--tls-cert)")
-                try Self.checkReadable(keyFile, role: "client key (--tls-key)")
+                try Self.checkReadable(certFile, role: "client certificate")
+                try Self.checkReadable(keyFile, role: "client key")
                 configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certFile).map { .certificate($0) }
                 configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: keyFile, format: .pem))
             case (nil, nil):
                 break
             case (_?, nil):
                 throw RedisConnectionError.tlsConfigurationInvalid(
-                    reason: "a client certificate was given without its key (--tls-key)"
+                    reason: "a client certificate was given without its private key"
                 )
             case (nil, _?):
                 throw RedisConnectionError.tlsConfigurationInvalid(
-                    reason: "a client key was given without its certificate (--tls-cert)"
+                    reason: "a client private key was given without its certificate"
                 )
             }
             return try NIOSSLContext(configuration: configuration)

@@ -6,6 +6,27 @@
     import Darwin
 #endif
 
+/// Writes all of `bytes` to `descriptor`, retrying writes a signal interrupted (`EINTR`); `false` with
+/// `errno` set on any other error.
+func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) -> Bool {
+    let result = bytes.withContiguousStorageIfAvailable { buffer -> Bool in
+        guard let base = buffer.baseAddress else { return true }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+    return result ?? writeAll(Array(bytes), to: descriptor)
+}
+
 /// Why the output could not be written.
 struct WriteError: Error, CustomStringConvertible {
     var path: String
@@ -28,12 +49,13 @@ enum GeneratorFiles {
     static func write(_ text: String, to path: String) throws(WriteError) {
         let bytes = Array(text.utf8)
         let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw WriteError(path: path, reason: systemError()) }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let closed = fclose(file)
-        guard written == bytes.count, closed == 0 else {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: systemError()) }
+        var failure = writeAll(bytes, to: descriptor) ? nil : systemError()
+        if close(descriptor) != 0 && failure == nil { failure = systemError() }
+        if let failure {
             unlink(temporary)
-            throw WriteError(path: path, reason: systemError())
+            throw WriteError(path: path, reason: failure)
         }
         guard rename(temporary, path) == 0 else {
             unlink(temporary)

@@ -19,15 +19,7 @@ let usage = """
 
 /// Writes to standard error through the descriptor: the C `stderr` global is not concurrency-safe.
 func printError(_ message: String) {
-    var message = message
-    message.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
-            if written <= 0 { return }
-            offset += written
-        }
-    }
+    _ = writeAll(message.utf8, to: 2)
 }
 
 func fail(_ message: String, code: Int32 = 2) -> Never {

@@ -44,7 +44,7 @@ struct CheckCommand: ParsableCommand {
         case .json:
             FileHandleOutput.standardOutput.write(try CheckReport(path: path, result: result).json() + "\n")
         }
-        if result.schema == nil { throw ExitCode.violations }
+        if result.schema == nil { throw CommandFailure(.violations) }
     }
 }
 

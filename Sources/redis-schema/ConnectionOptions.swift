@@ -55,8 +55,7 @@ struct ConnectionOptions: ParsableArguments {
         let text =
             url ?? environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? RedisConnectionConfiguration.defaultURL
-        var configuration = try RedisConnectionConfiguration(url: text, environment: environment)
-        if !Self.namesDatabase(text) { configuration.database = database }
+        var configuration = try RedisConnectionConfiguration(url: text, environment: environment, database: database)
         if tlsCA != nil || tlsCert != nil || tlsInsecure {
             var tls = configuration.tls ?? TLSOptions()
             tls.caFile = tlsCA
@@ -68,13 +67,5 @@ struct ConnectionOptions: ParsableArguments {
         configuration.connectTimeout = .milliseconds(Int64(connectTimeout * 1000))
         configuration.commandTimeout = .milliseconds(Int64(timeout * 1000))
         return configuration
-    }
-
-    /// Whether the URL has a `/db` part.
-    static func namesDatabase(_ url: String) -> Bool {
-        guard let scheme = url.range(of: "://") else { return false }
-        let rest = url[scheme.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return false }
-        return rest.index(after: slash) < rest.endIndex
     }
 }

@@ -29,8 +29,7 @@ struct DocsCommand: ParsableCommand {
         do {
             try markdown.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            FileHandleOutput.standardError.write("error: cannot write `\(output)`: \(error.localizedDescription)\n")
-            throw ExitCode.usageError
+            throw CommandFailure(.usage, message: "cannot write `\(output)`: \(error.localizedDescription)")
         }
     }
 }

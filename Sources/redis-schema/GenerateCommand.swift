@@ -36,18 +36,17 @@ struct GenerateCommand: ParsableCommand {
         do {
             source = try SwiftCodeGenerator.generate(schema, options: options)
         } catch {
-            FileHandleOutput.standardError.write("\(error)\n")
-            throw ExitCode.violations
+            throw CommandFailure(.violations, message: "\(error)")
         }
         if check {
             let existing = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
             let diff = TextDiff.unified(old: existing, new: source, oldName: output, newName: "generated")
             guard diff.isEmpty else {
                 FileHandleOutput.standardOutput.write(diff)
-                FileHandleOutput.standardError.write(
-                    "error: \(output) is stale; run `redis-schema generate \(schemaArgument.schema) --output \(output)`\n"
-                )
-                throw ExitCode.violations
+                throw CommandFailure(
+                    .violations,
+                    message:
+                        "\(output) is stale; run `redis-schema generate \(schemaArgument.schema) --output \(output)`")
             }
             FileHandleOutput.standardError.write("\(output) is up to date\n")
             return
@@ -55,8 +54,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             try source.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            FileHandleOutput.standardError.write("error: cannot write `\(output)`: \(error.localizedDescription)\n")
-            throw ExitCode.usageError
+            throw CommandFailure(.usage, message: "cannot write `\(output)`: \(error.localizedDescription)")
         }
     }
 }

@@ -11,7 +11,7 @@ struct RedisSchemaCommand: AsyncParsableCommand {
         abstract: "Schema-as-code for Redis keyspaces: check a schema, document it, generate code, lint a live Redis.",
         discussion: """
             Exit codes: 0 success, 1 the schema (or the keyspace) breaks the rules, 2 usage or I/O error,
-            3 connection or authentication error (validate).
+            3 connection or authentication error (validate), 130 interrupted (validate).
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, DocsCommand.self, GenerateCommand.self, ValidateCommand.self]
@@ -26,20 +26,22 @@ struct RedisSchemaCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            if let message = failure.message {
+                FileHandleOutput.standardError.write("error: \(message)\n")
+            }
+            exit(withError: failure.errorClass.exitCode)
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
+            if exitCode(for: error) == .validationFailure {
+                // ArgumentParser's usage errors exit 64; ours exit with the usage class, as documented.
                 FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
-                exit(withError: ExitCode.usageError)
+                exit(withError: ErrorClass.usage.exitCode)
+            }
+            if let errorClass = ErrorClass(classifying: error) {
+                FileHandleOutput.standardError.write("error: \(CommandFailure.message(for: error))\n")
+                exit(withError: errorClass.exitCode)
             }
             exit(withError: error)
         }
     }
-}
-
-extension ExitCode {
-    /// The schema (or keyspace) breaks the rules.
-    static let violations = ExitCode(1)
-    /// Bad options, or a file that cannot be read or written.
-    static let usageError = ExitCode(2)
 }

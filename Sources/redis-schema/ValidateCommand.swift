@@ -25,8 +25,7 @@ struct ValidateCommand: AsyncParsableCommand {
         case text, json, github, sarif
     }
 
-    @Option(name: .long, help: ArgumentHelp("The schema file.", valueName: "file"))
-    var schema = "schema.yaml"
+    @OptionGroup var schemaArgument: SchemaArgument
 
     @OptionGroup(title: "Connection")
     var connection: ConnectionOptions
@@ -113,8 +112,7 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let schema = try SchemaArgument(schema: self.schema).loadOrExit(
-            printWarnings: format == .text, exitCodeWhenInvalid: .usageError)
+        let schema = try schemaArgument.loadOrExit(printWarnings: format == .text, classWhenInvalid: .usage)
         var configuration = KeyspaceLinter.Configuration()
         configuration.policy = try policy()
         configuration.examplesPerRule = examples
@@ -129,8 +127,7 @@ struct ValidateCommand: AsyncParsableCommand {
             do {
                 configuration.baseline = try Baseline.load(from: baseline)
             } catch {
-                FileHandleOutput.standardError.write("error: \(error)\n")
-                throw ExitCode.usageError
+                throw CommandFailure(.usage, error)
             }
         }
 
@@ -139,8 +136,7 @@ struct ValidateCommand: AsyncParsableCommand {
         do {
             connectionConfiguration = try connection.configuration(environment: environment, database: schema.database)
         } catch {
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode.usageError
+            throw CommandFailure(.usage, error)
         }
         // A `/db` in the URL overrides the schema's database; the report names the one scanned.
         configuration.database = connectionConfiguration.database
@@ -161,8 +157,7 @@ struct ValidateCommand: AsyncParsableCommand {
             }
         } catch {
             for client in clients { await client.close() }
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode.connectionError
+            throw CommandFailure(.connection, error)
         }
         let result = await lint(
             schema, configuration, clients, server: server, username: connectionConfiguration.username ?? "default")
@@ -173,7 +168,7 @@ struct ValidateCommand: AsyncParsableCommand {
     private func lint(
         _ schema: Schema, _ configuration: KeyspaceLinter.Configuration, _ clients: [RedisConnection], server: String,
         username: String
-    ) async -> Result<KeyspaceLinter.Outcome, ExitCode> {
+    ) async -> Result<KeyspaceLinter.Outcome, CommandFailure> {
         let linter = KeyspaceLinter(schema: schema, configuration: configuration)
         let progress = ProgressLine(enabled: !noProgress && FileHandleOutput.standardError.isTerminal)
         let checkClients = clients.count > 1 ? Array(clients.dropFirst()) : clients
@@ -195,14 +190,14 @@ struct ValidateCommand: AsyncParsableCommand {
             return .success(outcome)
         } catch LintError.serverError(let command, let error) where error.code == "NOPERM" {
             progress.clear()
-            FileHandleOutput.standardError.write(
-                "error: the ACL user `\(username)` may not run `\(command)` (\(error.message)). validate needs "
-                    + "only read-only commands; grant them with: ACL SETUSER \(username) \(Self.requiredACL)\n")
-            return .failure(.connectionError)
+            return .failure(
+                CommandFailure(
+                    .connection,
+                    message: "the ACL user `\(username)` may not run `\(command)` (\(error.message)). validate needs "
+                        + "only read-only commands; grant them with: ACL SETUSER \(username) \(Self.requiredACL)"))
         } catch {
             progress.clear()
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            return .failure(.connectionError)
+            return .failure(CommandFailure(.connection, error))
         }
     }
 
@@ -212,9 +207,7 @@ struct ValidateCommand: AsyncParsableCommand {
             do {
                 try outcome.baseline.encoded().write(to: URL(fileURLWithPath: writeBaseline))
             } catch {
-                FileHandleOutput.standardError.write(
-                    "error: cannot write `\(writeBaseline)`: \(error.localizedDescription)\n")
-                throw ExitCode.usageError
+                throw CommandFailure(.usage, message: "cannot write `\(writeBaseline)`: \(error.localizedDescription)")
             }
         }
         let output: String
@@ -236,18 +229,13 @@ struct ValidateCommand: AsyncParsableCommand {
             if let cursor = report.summary.resumeCursor {
                 FileHandleOutput.standardError.write("resume with: --cursor \(cursor)\n")
             }
-            throw ExitCode(130)
+            throw CommandFailure(.interrupted)
         }
-        if report.summary.errors > 0 { throw ExitCode.violations }
+        if report.summary.errors > 0 { throw CommandFailure(.violations) }
     }
 }
 
 extension ValidateCommand {
     /// The permissions validate needs, as an ACL rule list (also in docs/validate.md).
     static let requiredACL = "-@all +hello +auth +client|setname +select +ping +info +dbsize +scan +type +pttl"
-}
-
-extension ExitCode {
-    /// The server could not be reached, refused the credentials, or refused a command.
-    static let connectionError = ExitCode(3)
 }

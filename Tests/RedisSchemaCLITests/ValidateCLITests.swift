@@ -135,7 +135,36 @@ struct ValidateCLITests {
     @Test func badURLIsAUsageError() throws {
         let result = try cli.run(["validate", "--url", "redis://127.0.0.1:abc"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("invalid port `abc`"))
+        #expect(result.stderr.contains("invalid port"))
+        let withUser = try cli.run(["validate", "--url", "redis://lint@127.0.0.1:abc"])
+        #expect(withUser.status == 2)
+        #expect(withUser.stderr.contains("invalid port `abc`"))
+    }
+
+    /// The landed CLI re-parsed the URL to see whether it named a database: a `/` in the password made it
+    /// scan db 0 instead of the schema's `database:`, and a `#` cut the password so that its first part
+    /// was printed as the port. Both must scan the schema's database with the password as written.
+    @Test(arguments: ["Hunter/Secret", "Hunter#Secret", "Hunter?Secret@x"])
+    func unencodedPasswordCharactersKeepTheSchemasDatabase(password: String) throws {
+        let user = "slash-\(UUID().uuidString.prefix(8))"
+        try redisCLI(0, ["ACL", "SETUSER", user, "reset", "on", ">\(password)", "~*", "+@all"])
+        defer { _ = try? redisCLI(0, ["ACL", "DELUSER", user]) }
+        try redisCLI(31, ["FLUSHDB"])
+        try redisCLI(31, ["SET", "exp_score:1", "78", "EX", "1800"])
+        let seed = try String(
+            contentsOf: CLITests.repositoryRoot.appendingPathComponent("schema.yaml"), encoding: .utf8)
+        let schema = try cli.temporaryFile(seed.replacingOccurrences(of: "database: 0", with: "database: 31"))
+        let result = try cli.run([
+            "validate", "--schema", schema.path, "--url", "redis://\(user):\(password)@127.0.0.1:\(Self.port!)",
+            "--format", "json",
+        ])
+        for part in ["Hunter", "Secret"] {
+            #expect(!result.stdout.contains(part) && !result.stderr.contains(part), "\(result.stderr)")
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try json(result.stdout)
+        #expect(report["database"] as? Int == 31, "the schema's database, as the URL names none")
+        #expect((report["summary"] as? [String: Any])?["keysScanned"] as? Int == 1)
     }
 
     @Test(.enabled(if: TestRedis.authPort != nil && TestRedis.password != nil))

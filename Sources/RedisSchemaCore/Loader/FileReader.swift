@@ -16,7 +16,11 @@ public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String { "cannot read `\(path)`: \(reason)" }
 }
 
-/// Reads whole files without Foundation, which the build plugin's tool would otherwise pull in.
+/// Reads whole files with stdio rather than FoundationEssentials' `Data(contentsOf:)`, which refuses
+/// anything but regular files ("Permission denied" for `check <(git show main:schema.yaml)` or
+/// `/dev/stdin`, Swift 6.3). Foundation would cost the plugin's tool nothing (the runtime links
+/// FoundationEssentials already; a cold `swift build --product redis-schema-generator` took 28.2 s
+/// either way), so this is about pipes only; `readsSchemasFromPipes` holds it.
 enum FileReader {
     static func read(_ path: String, maxBytes: Int) throws(FileReadError) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
@@ -33,7 +37,14 @@ enum FileReader {
                     path: path, reason: "it is larger than \(maxBytes) bytes; a schema should be far smaller")
             }
             if count < chunk.count {
-                if ferror(file) != 0 { throw FileReadError(path: path, reason: String(cString: strerror(errno))) }
+                if ferror(file) != 0 {
+                    // A signal interrupted the read (a pipe's writer may be slow): go on where it stopped.
+                    if errno == EINTR {
+                        clearerr(file)
+                        continue
+                    }
+                    throw FileReadError(path: path, reason: String(cString: strerror(errno)))
+                }
                 return bytes
             }
         }

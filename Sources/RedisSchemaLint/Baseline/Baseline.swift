@@ -95,7 +95,7 @@ public enum BaselineError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unreadable(let path, let reason):
             return "cannot read the baseline `\(path)`: \(reason)"
         case .malformed(let path, let reason):
-            return "`\(path)` is not a redis-schema baseline (\(reason)); write one with `--write-baseline \(path)`"
+            return "`\(path)` is not a redis-schema baseline (\(reason))"
         case .unsupportedVersion(let path, let version):
             return "`\(path)` is a version \(version) baseline; this redis-schema reads version 1"
         }

@@ -16,7 +16,7 @@ public enum LintError: Error, Sendable, CustomStringConvertible {
                 + "see docs/validate.md for the ACL rules to grant"
         case .serverError(let command, let error) where error.code == "MOVED" || error.code == "CROSSSLOT":
             return "the server is a Redis Cluster node (`\(command)` answered \(error.code)); cluster scans are not "
-                + "supported yet, so point --url at each primary in turn"
+                + "supported yet, so lint each primary on its own"
         case .serverError(let command, let error):
             return "the server answered `\(command)` with an error: \(error.message)"
         case .unexpectedReply(let command, let reply):
