@@ -1,6 +1,5 @@
 import ArgumentParser
 import RedisSchemaCore
-import RedisSchemaGenerator
 
 /// The schema file argument that every subcommand takes.
 struct SchemaArgument: ParsableArguments {
@@ -13,24 +12,15 @@ struct SchemaArgument: ParsableArguments {
         self.schema = schema
     }
 
-    /// Loads the schema with its diagnostics, including the generator's, so that a schema `check`
-    /// accepts always generates; exits 2 when the file cannot be read.
+    /// Loads the schema with its diagnostics; exits 2 when the file cannot be read. Swift-only concerns are not
+    /// among them: `check` adds the generator's warnings itself, and they never make a schema unusable.
     func load() throws -> SchemaLoader.Result {
-        var result: SchemaLoader.Result
         do {
-            result = try SchemaLoader.load(contentsOf: schema)
+            return try SchemaLoader.load(contentsOf: schema)
         } catch {
             FileHandleOutput.standardError.write("error: \(error)\n")
             throw ExitCode.usageError
         }
-        if let loaded = result.schema {
-            let generatorDiagnostics = SwiftCodeGenerator.diagnostics(for: loaded)
-            if !generatorDiagnostics.isEmpty {
-                result.diagnostics = (result.diagnostics + generatorDiagnostics).sortedByLocation()
-                if result.diagnostics.containsErrors { result.schema = nil }
-            }
-        }
-        return result
     }
 
     /// Loads the schema; prints diagnostics and exits when it cannot be used.

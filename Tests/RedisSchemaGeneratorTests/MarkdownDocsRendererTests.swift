@@ -32,7 +32,7 @@ import Testing
         #expect(markdown.contains("| `<kind>` | string | one of `click`, `tap`; at most 8 bytes |"))
         #expect(markdown.contains("| `<day>` | int |  |"))
         #expect(markdown.contains("| `note` | string | no |"))
-        #expect(markdown.contains("XADD events:click:42 MAXLEN ~ 1000 * x 42 note text\nEXPIRE events:click:42 172800"))
+        #expect(markdown.contains("XADD events:click:42 MAXLEN = 1000 * x 42 note text\nEXPIRE events:click:42 172800"))
         #expect(markdown.contains("`bull:*`"))
     }
 

@@ -57,7 +57,7 @@ public enum MarkdownDocsRenderer {
         }
         out.blank()
         out.line("```")
-        for command in ExampleCommands.commands(for: key) { out.line(command) }
+        for command in ExampleCommands.commands(for: OperationPlanner.plan(for: key)) { out.line(command) }
         out.line("```")
     }
 

@@ -1,19 +1,14 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// The literal fields of a hash or stream entry.
-    var literalFields: [(name: String, spec: FieldSpec)] {
-        key.fields.compactMap { field in
-            guard case .literal(let name) = field.name else { return nil }
-            return (name, field)
-        }
-    }
+    /// The Swift type of untyped fields written to a hash or stream: name-value pairs.
+    static let untypedFieldsType = "[(name: Swift.String, value: Swift.String)]"
 
     /// `struct Fields`: one property per literal field, optional fields as optionals.
     func emitFieldsStruct(into out: inout SwiftWriter) {
-        let fields = literalFields
+        let fields = plan.value.literalFields
         out.blank()
-        out.doc("The fields of a `\(key.name)` \(key.type == .stream ? "stream entry" : "hash").")
+        out.doc("The fields of a `\(plan.keyName)` \(plan.redisType == .stream ? "stream entry" : "hash").")
         out.block("nonisolated \(access) struct Fields: Swift.Sendable, Swift.Hashable") { out in
             for (name, spec) in fields {
                 out.doc("`\(name)`: \(spec.type.rawValue)\(spec.isOptional ? ", optional" : "").")
@@ -48,22 +43,6 @@ extension SwiftKeyEmitter {
                         "self.\(SwiftNames.property(name)) = try RedisSchema.RedisReply.\(reader)(redisFields, "
                             + "\(SwiftNames.literal(name)), as: \(spec.type.swiftType).self, key: key)")
                 }
-            }
-        }
-    }
-
-    /// Appends `name value` pairs for every set field to the `[any RedisArgumentConvertible]` called `arguments`,
-    /// and, when `deleted` is given, the names of unset optional fields to that array.
-    func emitFieldArguments(from fields: String, into arguments: String, deleted: String?, out: inout SwiftWriter) {
-        for (name, spec) in literalFields {
-            let property = "\(fields).\(SwiftNames.property(name))"
-            let literal = SwiftNames.literal(name)
-            if spec.isOptional {
-                out.ifElse(
-                    "let value = \(property)", { out in out.line("\(arguments) += [\(literal), value.redisEncoded]") },
-                    else: deleted.map { deleted in { out in out.line("\(deleted).append(\(literal))") } })
-            } else {
-                out.line("\(arguments) += [\(literal), \(property).redisEncoded]")
             }
         }
     }

@@ -1,37 +1,38 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// A list: pushes at either end, trimmed to `maxLength` in the same transaction; pops; reads.
-    func emitList(into out: inout SwiftWriter) {
-        let type = (key.element ?? .string).swiftType
-        let ends: [(name: String, command: String, trim: (Int) -> String, doc: String)] = [
-            ("push", "LPUSH", { "0, \($0 - 1)" }, "at the head, so the list reads newest first"),
-            ("append", "RPUSH", { "-\($0), -1" }, "at the tail"),
-        ]
-        for end in ends {
-            var commands = ["RedisSchema.RedisCommand(\"\(end.command)\", self.key, element.redisEncoded)"]
+    /// A list: pushes at either end, trimmed to its cap in the same transaction; pops; reads.
+    func emitList(element: ValueType, into out: inout SwiftWriter) {
+        let type = element.swiftType
+        for (kind, name, end) in [
+            (OperationKind.push, "push", "at the head, so the list reads newest first"),
+            (.append, "append", "at the tail"),
+        ] {
+            let write = operation(kind)
             var trimNote = ""
             var returns = "the new length"
-            if let maxLength = key.maxLength {
-                commands.append("RedisSchema.RedisCommand(\"LTRIM\", self.key, \(end.trim(maxLength)))")
-                trimNote = ", keeps the \(maxLength) \(end.name == "push" ? "first" : "last") elements (`LTRIM`)"
+            if let maxLength = plan.cap.maxLength {
+                trimNote = ", keeps the \(maxLength) \(kind == .push ? "first" : "last") elements (`LTRIM`)"
                 returns = "the length before trimming"
             }
             out.blank()
-            out.doc("Adds `element` \(end.doc) (`\(end.command)`)\(trimNote)\(ttlClause); returns \(returns).")
+            out.doc("Adds `element` \(end) (\(commandName(kind)))\(trimNote)\(ttlClause); returns \(returns).")
             out.line("@discardableResult")
-            out.block("\(access) func \(end.name)(_ element: \(type), \(clientParameter)) async throws -> Swift.Int") {
+            out.block("\(access) func \(name)(_ element: \(type), \(clientParameter)) async throws -> Swift.Int") {
                 out in
-                emitExecute(commands + expireCommands, result: "replies", into: &out)
+                commands(kind).emitTransaction(result: "replies", into: &out)
                 out.line(
-                    "return try RedisSchema.RedisReply.integer(replies[0], key: self.key, command: \"\(end.command)\")")
+                    "return try RedisSchema.RedisReply.integer(replies[0], key: self.key, command: "
+                        + "\(SwiftNames.literal(write.commands[0].name)))")
             }
         }
-        for (name, command, end) in [("popFirst", "LPOP", "head"), ("popLast", "RPOP", "tail")] {
+        for (kind, name, end) in [(OperationKind.popFirst, "popFirst", "head"), (.popLast, "popLast", "tail")] {
             out.blank()
-            out.doc("Removes and returns the element at the \(end) (`\(command)`), or `nil` when the list is empty.")
+            out.doc(
+                "Removes and returns the element at the \(end) (\(commandName(kind))), or `nil` when the list is empty."
+            )
             out.block("\(access) func \(name)(\(clientParameter)) async throws -> \(type)?") { out in
-                out.line("let reply = try await self.send(\"\(command)\", on: client)")
+                out.line("let reply = try await \(commands(kind).emitSend(into: &out))")
                 out.line("return try \(type).decode(reply, key: self.key)")
             }
         }
@@ -41,25 +42,30 @@ extension SwiftKeyEmitter {
             "\(access) func range(from start: Swift.Int = 0, through stop: Swift.Int = -1, \(clientParameter)) "
                 + "async throws -> [\(type)]"
         ) { out in
-            out.line("let reply = try await self.send(\"LRANGE\", start, stop, on: client)")
-            out.block("return try RedisSchema.RedisReply.array(reply, key: self.key, command: \"LRANGE\").map") { out in
-                out.line(
-                    "try \(type).decode(bytes: RedisSchema.RedisReply.bytes($0, key: self.key, command: \"LRANGE\"), key: self.key)"
-                )
-            }
+            out.line("let reply = try await \(commands(.range).emitSend(into: &out))")
+            emitDecodeArray(of: type, command: "LRANGE", into: &out)
         }
-        emitLength("LLEN", into: &out)
+        emitLength(into: &out)
     }
 
-    /// `length(on:)` with the given command (`LLEN`, `SCARD`, `ZCARD`, `XLEN`).
-    func emitLength(_ command: String, into out: inout SwiftWriter) {
+    /// `return` the array reply decoded as `type`, one element per line.
+    func emitDecodeArray(of type: String, command: String, into out: inout SwiftWriter) {
+        let name = SwiftNames.literal(command)
+        out.block("return try RedisSchema.RedisReply.array(reply, key: self.key, command: \(name)).map") { out in
+            out.line("try \(type).decode(")
+            out.line("    bytes: RedisSchema.RedisReply.bytes($0, key: self.key, command: \(name)), key: self.key)")
+        }
+    }
+
+    /// `length(on:)`: `LLEN`, `SCARD`, `ZCARD` or `XLEN`, as planned.
+    func emitLength(into out: inout SwiftWriter) {
+        let command = SwiftNames.literal(operation(.length).commands[0].name)
+        let things = plan.redisType == .stream ? "entries" : plan.redisType == .list ? "elements" : "members"
         out.blank()
-        out.doc(
-            "The number of \(key.type == .stream ? "entries" : key.type == .list ? "elements" : "members") (`\(command)`); 0 when the key does not exist."
-        )
+        out.doc("The number of \(things) (\(commandName(.length))); 0 when the key does not exist.")
         out.block("\(access) func length(\(clientParameter)) async throws -> Swift.Int") { out in
-            out.line("let reply = try await self.send(\"\(command)\", on: client)")
-            out.line("return try RedisSchema.RedisReply.integer(reply, key: self.key, command: \"\(command)\")")
+            out.line("let reply = try await \(commands(.length).emitSend(into: &out))")
+            out.line("return try RedisSchema.RedisReply.integer(reply, key: self.key, command: \(command))")
         }
     }
 }

@@ -1,105 +1,99 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// A set or sorted set. Members that follow a pattern (`user:<userId>`) get a `Member` type and
-    /// labelled overloads (`add(userId:score:)`), so only valid members can be written.
-    func emitSet(into out: inout SwiftWriter) {
+    /// A set, or a sorted set when `score` is given. Members that follow a pattern (`user:<userId>`) get a
+    /// `Member` type and labelled overloads (`add(userId:score:)`), so only valid members can be written.
+    func emitSet(member memberSpec: MemberSpec, score scoreType: ScoreType?, into out: inout SwiftWriter) {
         let member: String
         var pattern: KeyPattern?
-        switch key.member ?? .type(.string) {
+        switch memberSpec {
         case .type(let type): member = type.swiftType
         case .pattern(let memberPattern):
             member = "Member"
             pattern = memberPattern
             emitMemberStruct(memberPattern, into: &out)
         }
-        let isSorted = key.type == .zset
-        let score = key.score == .float || (isSorted && key.score == nil) ? "Swift.Double" : "Swift.Int"
+        let isSorted = scoreType != nil
+        let score = scoreType == .float ? "Swift.Double" : "Swift.Int"
         let scoreParameter = isSorted ? ", score: \(score)" : ""
-        let scoreArgument = isSorted ? "score.redisEncoded, " : ""
-        let add = isSorted ? "ZADD" : "SADD"
 
         out.blank()
-        out.doc("Adds `member`\(isSorted ? " with `score`" : "") (`\(add)`)\(ttlClause); returns whether it is new.")
+        out.doc(
+            "Adds `member`\(isSorted ? " with `score`" : "") (\(commandName(.add)))\(ttlClause); returns whether it is new."
+        )
         out.line("@discardableResult")
         out.block(
-            "\(access) func add(_ member: \(member)\(scoreParameter), \(clientParameter)) async throws -> Swift.Bool"
-        ) {
-            out in
-            emitExecute(
-                ["RedisSchema.RedisCommand(\"\(add)\", self.key, \(scoreArgument)member.redisEncoded)"]
-                    + expireCommands,
-                result: "replies", into: &out)
+            signature(
+                "func add(_ member: \(member)\(scoreParameter), \(clientParameter))", "async throws -> Swift.Bool")
+        ) { out in
+            commands(.add).emitTransaction(result: "replies", into: &out)
             out.line("return replies[0] == .integer(1)")
         }
         if let pattern {
-            let params = SwiftParam.make(pattern.placeholders)
+            let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
             let declarations = params.map(\.declaration).joined(separator: ", ")
             let memberCall = "Member(\(params.map(\.argument).joined(separator: ", ")))"
             out.blank()
-            out.doc("Adds the member `\(pattern.source)`\(isSorted ? " with `score`" : "") (`\(add)`)\(ttlClause).")
+            out.doc(
+                "Adds the member `\(pattern.source)`\(isSorted ? " with `score`" : "") (\(commandName(.add)))\(ttlClause)."
+            )
             out.line("@discardableResult")
             out.block(
-                "\(access) func add(\(declarations)\(scoreParameter), \(clientParameter)) async throws -> Swift.Bool"
-            ) {
-                out in
+                signature(
+                    "func add(\(declarations)\(scoreParameter), \(clientParameter))", "async throws -> Swift.Bool")
+            ) { out in
                 out.line("try await self.add(\(memberCall)\(isSorted ? ", score: score" : ""), on: client)")
             }
             if isSorted {
                 out.blank()
                 out.doc("The score of the member `\(pattern.source)` (`ZSCORE`), or `nil` when it is not in the set.")
-                out.block("\(access) func score(\(declarations), \(clientParameter)) async throws -> \(score)?") {
+                out.block(signature("func score(\(declarations), \(clientParameter))", "async throws -> \(score)?")) {
                     out in
                     out.line("try await self.score(\(memberCall), on: client)")
                 }
             }
         }
         out.blank()
-        out.doc("Removes `member` (`\(isSorted ? "ZREM" : "SREM")`); returns whether it was there.")
+        out.doc("Removes `member` (\(commandName(.remove))); returns whether it was there.")
         out.line("@discardableResult")
-        out.block("\(access) func remove(_ member: \(member), \(clientParameter)) async throws -> Swift.Bool") { out in
-            out.line(
-                "try await self.send(\"\(isSorted ? "ZREM" : "SREM")\", member.redisEncoded, on: client) == .integer(1)"
-            )
+        out.block(signature("func remove(_ member: \(member), \(clientParameter))", "async throws -> Swift.Bool")) {
+            out in
+            out.line("try await \(commands(.remove).emitSend(into: &out)) == .integer(1)")
         }
-        let read = isSorted ? "ZRANGE" : "SMEMBERS"
+        let read = operation(.members).commands[0].name
         out.blank()
         out.doc("Every member (`\(read)`\(isSorted ? ", lowest score first" : "")).")
         out.block("\(access) func members(\(clientParameter)) async throws -> [\(member)]") { out in
-            out.line("let reply = try await self.send(\(isSorted ? "\"ZRANGE\", 0, -1" : "\"SMEMBERS\""), on: client)")
-            out.block("return try RedisSchema.RedisReply.array(reply, key: self.key, command: \"\(read)\").map") {
-                out in
-                out.line(
-                    "try \(member).decode(bytes: RedisSchema.RedisReply.bytes($0, key: self.key, command: \"\(read)\"), key: self.key)"
-                )
-            }
+            out.line("let reply = try await \(commands(.members).emitSend(into: &out))")
+            emitDecodeArray(of: member, command: read, into: &out)
         }
         if isSorted {
             emitSortedReads(member: member, score: score, into: &out)
-            emitLength("ZCARD", into: &out)
         } else {
             out.blank()
-            out.doc("Whether `member` is in the set (`SISMEMBER`).")
-            out.block("\(access) func contains(_ member: \(member), \(clientParameter)) async throws -> Swift.Bool") {
-                out in
-                out.line("try await self.send(\"SISMEMBER\", member.redisEncoded, on: client) == .integer(1)")
+            out.doc("Whether `member` is in the set (\(commandName(.contains))).")
+            out.block(
+                signature("func contains(_ member: \(member), \(clientParameter))", "async throws -> Swift.Bool")
+            ) { out in
+                out.line("try await \(commands(.contains).emitSend(into: &out)) == .integer(1)")
             }
-            emitLength("SCARD", into: &out)
         }
+        emitLength(into: &out)
     }
 
     private func emitSortedReads(member: String, score: String, into out: inout SwiftWriter) {
         out.blank()
-        out.doc("The score of `member` (`ZSCORE`), or `nil` when it is not in the set.")
-        out.block("\(access) func score(_ member: \(member), \(clientParameter)) async throws -> \(score)?") { out in
-            out.line("let reply = try await self.send(\"ZSCORE\", member.redisEncoded, on: client)")
+        out.doc("The score of `member` (\(commandName(.score))), or `nil` when it is not in the set.")
+        out.block(signature("func score(_ member: \(member), \(clientParameter))", "async throws -> \(score)?")) {
+            out in
+            out.line("let reply = try await \(commands(.score).emitSend(into: &out))")
             out.line(
                 "return try RedisSchema.RedisReply.score(reply, as: \(score).self, key: self.key, command: \"ZSCORE\")")
         }
         let result = "[(member: \(member), score: \(score))]"
         let decode = { (command: String) in
             "return try RedisSchema.RedisReply.scoredMembers(reply, member: \(member).self, score: \(score).self, "
-                + "key: self.key, command: \"\(command)\")"
+                + "key: self.key, command: \(SwiftNames.literal(command)))"
         }
         out.blank()
         out.doc("Members with their scores, by rank from `start` through `stop` (`ZRANGE … WITHSCORES`).")
@@ -107,49 +101,47 @@ extension SwiftKeyEmitter {
             "\(access) func range(from start: Swift.Int = 0, through stop: Swift.Int = -1, \(clientParameter)) "
                 + "async throws -> \(result)"
         ) { out in
-            out.line("let reply = try await self.send(\"ZRANGE\", start, stop, \"WITHSCORES\", on: client)")
+            out.line("let reply = try await \(commands(.rangeByRank).emitSend(into: &out))")
             out.line(decode("ZRANGE"))
         }
         out.blank()
-        out.doc("Members with scores from `min` through `max` (`ZRANGEBYSCORE … WITHSCORES`), lowest first.")
+        out.doc("Members with scores from `minScore` through `maxScore` (`ZRANGE … BYSCORE WITHSCORES`), lowest first.")
         out.block(
             "\(access) func range(minScore: \(score), maxScore: \(score), \(clientParameter)) async throws -> \(result)"
-        ) {
-            out in
-            out.line(
-                "let reply = try await self.send(\"ZRANGEBYSCORE\", minScore.redisEncoded, maxScore.redisEncoded, "
-                    + "\"WITHSCORES\", on: client)")
-            out.line(decode("ZRANGEBYSCORE"))
+        ) { out in
+            out.line("let reply = try await \(commands(.rangeByScore).emitSend(into: &out))")
+            out.line(decode("ZRANGE"))
         }
         out.blank()
-        out.doc("Removes the members with scores from `min` through `max` (`ZREMRANGEBYSCORE`); returns how many.")
+        out.doc(
+            "Removes the members with scores from `minScore` through `maxScore` (\(commandName(.removeRangeByScore))); "
+                + "returns how many.")
         out.line("@discardableResult")
         out.block(
-            "\(access) func removeRange(minScore: \(score), maxScore: \(score), \(clientParameter)) async throws -> Swift.Int"
-        ) {
-            out in
-            out.line(
-                "let reply = try await self.send(\"ZREMRANGEBYSCORE\", minScore.redisEncoded, maxScore.redisEncoded, on: client)"
-            )
+            "\(access) func removeRange(minScore: \(score), maxScore: \(score), \(clientParameter)) "
+                + "async throws -> Swift.Int"
+        ) { out in
+            out.line("let reply = try await \(commands(.removeRangeByScore).emitSend(into: &out))")
             out.line("return try RedisSchema.RedisReply.integer(reply, key: self.key, command: \"ZREMRANGEBYSCORE\")")
         }
     }
 
     private func emitMemberStruct(_ pattern: KeyPattern, into out: inout SwiftWriter) {
-        let params = SwiftParam.make(pattern.placeholders)
+        let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
         out.blank()
         out.doc("A member of the set: `\(pattern.source)`, rendered from validated values.")
+        // The conformances on their own line, as swift-format breaks a header too long for one.
         out.block(
-            "nonisolated \(access) struct Member: RedisSchema.RedisValueCodable, Swift.Hashable, "
-                + "Swift.CustomStringConvertible"
+            "nonisolated \(access) struct Member:\n    RedisSchema.RedisValueCodable, Swift.Hashable, "
+                + "Swift.CustomStringConvertible\n"
         ) { out in
             out.doc("The member pattern with the rules of its placeholders.")
-            emitPattern(
-                "\(access) static let pattern", source: pattern.source, separator: schema.separator,
+            SwiftPatternRendering.emitDeclaration(
+                "\(access) static let pattern", source: pattern.source, separator: separator,
                 parts: pattern.parts, placeholders: pattern.placeholders, into: &out)
-            out.line(
-                "\(access) static var redisValueDescription: Swift.String { \(SwiftNames.literal("a member like `\(pattern.source)`")) }"
-            )
+            out.block("\(access) static var redisValueDescription: Swift.String") { out in
+                out.line(SwiftNames.literal("a member like `\(pattern.source)`"))
+            }
             out.blank()
             for param in params {
                 out.line("\(access) let \(param.label): \(param.type)")
@@ -161,12 +153,14 @@ extension SwiftKeyEmitter {
                 "The member for these values.\n\n- Throws: `RedisSchemaError.invalidParam` when a value breaks its rule."
             )
             out.block(
-                "\(access) init(\(params.map(\.declaration).joined(separator: ", "))) throws(RedisSchema.RedisSchemaError)"
-            ) {
-                out in
-                out.line(
-                    "self.rawValue = try \(qualifiedName).Member.pattern.render([\(params.map(\.text).joined(separator: ", "))])"
+                signature(
+                    "init(\(params.map(\.declaration).joined(separator: ", ")))", "throws(RedisSchema.RedisSchemaError)"
                 )
+            ) { out in
+                out.line(
+                    "self.rawValue = "
+                        + SwiftPatternRendering.renderExpression(
+                            pattern: "\(qualifiedName).Member.pattern", values: params.map(\.text)))
                 for param in params { out.line("self.\(param.label) = \(param.local)") }
             }
             out.blank()

@@ -1,37 +1,40 @@
 import RedisSchema
 import RedisSchemaCore
 
-/// Emits the type for one key spec: metadata, the initialiser, then the operations of its Redis type.
+/// Emits the type for one key's operation plan: metadata, the initialiser, then the plan's operations.
 struct SwiftKeyEmitter {
-    let key: KeySpec
-    let schema: Schema
+    let plan: OperationPlan
+    /// The type's name, unescaped (see ``SwiftNames/typeNames(forKeys:namespace:)``).
+    let typeName: String
+    let separator: String
     let access: String
     /// The namespace, escaped.
     let namespace: String
 
     /// The type's full name. Generated code never writes `Self.`: a key called `self` declares a type
     /// `` `Self` `` that would capture it.
-    var qualifiedName: String { "\(namespace).\(SwiftNames.escaped(key.typeName))" }
+    var qualifiedName: String { "\(namespace).\(SwiftNames.escaped(typeName))" }
 
     /// The client parameter every operation ends with.
     let clientParameter = "on client: some RedisSchema.RedisClientProtocol"
 
     func emit(into out: inout SwiftWriter) {
-        if let purpose = key.purpose {
+        if let purpose = plan.purpose {
             out.doc(purpose)
             out.doc("")
         }
-        out.doc("`\(key.pattern.displayForm)` · \(key.type.displayName) · TTL \(key.ttlText)")
-        let name = SwiftNames.escaped(key.typeName)
-        out.block("nonisolated \(access) struct \(name): RedisSchema.RedisSchemaKey") { out in
+        out.doc("`\(plan.pattern.displayForm)` · \(plan.redisType.displayName) · TTL \(plan.ttlText)")
+        out.block("nonisolated \(access) struct \(SwiftNames.escaped(typeName)): RedisSchema.RedisSchemaKey") { out in
             emitMetadata(into: &out)
             out.blank()
             emitInitializer(into: &out)
-            switch key.type {
-            case .string: emitString(into: &out)
+            switch plan.value {
+            case .string(let type): emitString(type, into: &out)
+            case .counter: emitCounter(into: &out)
             case .hash: emitHash(into: &out)
-            case .list: emitList(into: &out)
-            case .set, .zset: emitSet(into: &out)
+            case .list(let element): emitList(element: element, into: &out)
+            case .set(let member): emitSet(member: member, score: nil, into: &out)
+            case .sortedSet(let member, let score): emitSet(member: member, score: score, into: &out)
             case .stream: emitStream(into: &out)
             }
         }
@@ -39,20 +42,20 @@ struct SwiftKeyEmitter {
 
     private func emitMetadata(into out: inout SwiftWriter) {
         out.doc("The key pattern as the schema writes it.")
-        out.line("\(access) static let pattern: Swift.String = \(SwiftNames.literal(key.pattern.source))")
+        out.line("\(access) static let pattern: Swift.String = \(SwiftNames.literal(plan.pattern.source))")
         out.doc("The Redis type of these keys.")
-        out.line("\(access) static let redisType: RedisSchema.RedisKeyType = .\(key.type.rawValue)")
-        out.doc("How long these keys live: \(key.ttlText).")
-        switch key.ttl {
+        out.line("\(access) static let redisType: RedisSchema.RedisKeyType = .\(plan.redisType.rawValue)")
+        out.doc("How long these keys live: \(plan.ttlText).")
+        switch plan.ttl {
         case .none: out.line("\(access) static let ttl: RedisSchema.KeyTTL = .none")
         case .milliseconds(let ms):
             out.line("\(access) static let ttl: RedisSchema.KeyTTL = .milliseconds(\(SwiftNames.integer(ms)))")
         }
-        if !key.pattern.isLiteral {
+        if !plan.pattern.isLiteral {
             out.doc("The pattern with the rules its placeholder values must satisfy.")
-            emitPattern(
-                "\(access) static let keyPattern", source: key.pattern.source, separator: schema.separator,
-                parts: key.pattern.parts, placeholders: key.pattern.placeholders, into: &out)
+            SwiftPatternRendering.emitDeclaration(
+                "\(access) static let keyPattern", source: plan.pattern.source, separator: separator,
+                parts: plan.pattern.parts, placeholders: plan.pattern.placeholders, into: &out)
         }
         out.blank()
         out.doc("The rendered key.")
@@ -60,93 +63,54 @@ struct SwiftKeyEmitter {
     }
 
     private func emitInitializer(into out: inout SwiftWriter) {
-        let params = SwiftParam.make(key.pattern.placeholders)
+        let params = SwiftParam.make(plan.pattern.placeholders)
         if params.isEmpty {
-            out.doc("The key `\(key.pattern.source)`.")
+            out.doc("The key `\(plan.pattern.source)`.")
             out.block("\(access) init()") { out in
-                out.line("self.key = \(SwiftNames.literal(key.pattern.source))")
+                out.line("self.key = \(SwiftNames.literal(plan.pattern.source))")
             }
             return
         }
         out.doc(
             "The key for these values.\n\n- Throws: `RedisSchemaError.invalidParam` when a value is empty, contains "
-                + "`\(schema.separator)`, or breaks its placeholder's rule.")
+                + "`\(separator)`, or breaks its placeholder's rule.")
         out.block(
-            "\(access) init(\(params.map(\.declaration).joined(separator: ", "))) throws(RedisSchema.RedisSchemaError)"
-        ) {
-            out in
+            signature(
+                "init(\(params.map(\.declaration).joined(separator: ", ")))", "throws(RedisSchema.RedisSchemaError)")
+        ) { out in
             out.line(
-                "self.key = try \(qualifiedName).keyPattern.render([\(params.map(\.text).joined(separator: ", "))])")
+                "self.key = "
+                    + SwiftPatternRendering.renderExpression(
+                        pattern: "\(qualifiedName).keyPattern", values: params.map(\.text)))
         }
     }
 
     // MARK: Helpers shared by the type emitters
 
-    /// `static let name = RedisSchema.RedisPattern(...)` for a key, member or field pattern.
-    func emitPattern(
-        _ declaration: String, source: String, separator: String?, parts: [PatternPart], placeholders: [Placeholder],
-        into out: inout SwiftWriter
-    ) {
-        let separatorText = separator.map(SwiftNames.literal) ?? "nil"
-        out.line("\(declaration) = RedisSchema.RedisPattern(")
-        out.line("    \(SwiftNames.literal(source)), separator: \(separatorText),")
-        out.line("    parts: [")
-        for part in parts {
-            switch part {
-            case .literal(let text):
-                out.line("        .literal(\(SwiftNames.literal(text))),")
-            case .placeholder(let index):
-                let placeholder = placeholders[index]
-                out.line(
-                    "        .placeholder(\(SwiftNames.literal(placeholder.name)), \(ruleExpression(placeholder.rule))),"
-                )
-            }
-        }
-        out.line("    ])")
+    /// `access head suffix`: a declaration's header; the writer wraps it when it is too long.
+    func signature(_ head: String, _ suffix: String) -> String {
+        "\(access) \(head) \(suffix)"
     }
 
-    private func ruleExpression(_ rule: KeyParamRule) -> String {
-        var arguments = ["kind: .\(rule.kind.rawValue)"]
-        if let values = rule.allowedValues {
-            arguments.append("allowedValues: [\(values.map(SwiftNames.literal).joined(separator: ", "))]")
-        }
-        if let maxLength = rule.maxLength { arguments.append("maxLength: \(maxLength)") }
-        // The schema loader compiled this regex already, so it cannot fail here.
-        if let regex = rule.regex {
-            arguments.append("regex: try! RedisSchema.KeyParamRegex(\(SwiftNames.literal(regex.source)))")
-        }
-        return "RedisSchema.KeyParamRule(\(arguments.joined(separator: ", ")))"
+    /// The plan's operation of this kind; the translator gives every key the operations of its shape.
+    func operation(_ kind: OperationKind) -> Operation {
+        guard let operation = plan.operation(kind) else { preconditionFailure("no \(kind) operation planned") }
+        return operation
     }
 
-    /// Commands that run as one transaction: `let replies = try await ...` (or `_ =`).
-    func emitExecute(_ commands: [String], result: String?, into out: inout SwiftWriter) {
-        let binding = result.map { "let \($0) =" } ?? "_ ="
-        if commands.count == 1 {
-            out.line(
-                "\(binding) try await RedisSchema.RedisTransaction.execute([\(commands[0])], key: self.key, on: client)"
-            )
-            return
-        }
-        out.line("\(binding) try await RedisSchema.RedisTransaction.execute(")
-        out.line("    [")
-        for command in commands { out.line("        \(command),") }
-        out.line("    ], key: self.key, on: client)")
+    /// The command renderer for an operation.
+    func commands(_ kind: OperationKind) -> SwiftCommandRenderer {
+        SwiftCommandRenderer(operation: operation(kind), literalFields: plan.value.literalFields)
     }
 
-    /// The commands that keep this key's TTL after a write that may create it.
-    var expireCommands: [String] {
-        switch key.ttl {
-        case .none: return []
-        case .milliseconds(let ms) where ms % 1000 == 0:
-            return ["RedisSchema.RedisCommand(\"EXPIRE\", self.key, \(SwiftNames.integer(ms / 1000)))"]
-        case .milliseconds(let ms):
-            return ["RedisSchema.RedisCommand(\"PEXPIRE\", self.key, \(SwiftNames.integer(ms)))"]
-        }
-    }
-
-    /// "and refreshes its TTL (1 hour)" for doc comments, or nothing for keys without one.
+    /// "and sets its TTL (1 hour) in the same transaction" for doc comments, or nothing for keys without one.
     var ttlClause: String {
-        key.ttl == .none ? "" : " and sets its TTL (\(key.ttlText)) in the same transaction"
+        plan.ttl == .none ? "" : " and sets its TTL (\(plan.ttlText)) in the same transaction"
+    }
+
+    /// `name` of a planned command, in backticks, for doc comments: "`LPUSH`".
+    func commandName(_ kind: OperationKind, _ index: Int = 0) -> String {
+        "`\(operation(kind).commands[index].name)`"
     }
 }
 
@@ -167,13 +131,18 @@ struct SwiftParam {
     private static let reservedLocals: Set<String> = [
         "client", "amount", "score", "value", "member", "fields", "field", "start", "stop", "count", "reply",
         "replies", "min", "max", "element", "id", "values", "text", "key", "hset", "hdel", "xadd", "arguments",
+        "commands", "minScore", "maxScore",
         // A parameter called `self` would hide `self` in the body.
         "self",
     ]
 
-    static func make(_ placeholders: [Placeholder]) -> [SwiftParam] {
+    /// The parameters for `placeholders`; `rename` turns a placeholder name into its Swift name.
+    static func make(
+        _ placeholders: [Placeholder], rename: (String) -> String = { SwiftNames.valueName($0, original: $0) }
+    ) -> [SwiftParam] {
         placeholders.map { placeholder in
-            let local = reservedLocals.contains(placeholder.name) ? placeholder.name + "_" : placeholder.name
+            let name = rename(placeholder.name)
+            let local = reservedLocals.contains(name) ? name + "_" : name
             let type: String
             switch placeholder.rule.kind {
             case .int: type = "Swift.Int"
@@ -181,8 +150,8 @@ struct SwiftParam {
             case .string, .hex: type = "Swift.String"
             }
             return SwiftParam(
-                name: placeholder.name, label: SwiftNames.escaped(placeholder.name), local: SwiftNames.escaped(local),
-                type: type, kind: placeholder.rule.kind)
+                name: name, label: SwiftNames.escaped(name), local: SwiftNames.escaped(local), type: type,
+                kind: placeholder.rule.kind)
         }
     }
 

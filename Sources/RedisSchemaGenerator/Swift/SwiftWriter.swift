@@ -16,7 +16,18 @@ struct SwiftWriter {
             text += "\n"
         }
         pendingBlank = false
-        text += String(repeating: "    ", count: depth) + line + "\n"
+        let indentation = String(repeating: "    ", count: depth)
+        for wrapped in SwiftLineWrapper.wrap(line, indent: depth * 4, width: Self.maxLineLength) {
+            text += indentation + wrapped + "\n"
+        }
+    }
+
+    /// The longest line generated code may have.
+    static let maxLineLength = 120
+
+    /// Whether `line` fits within ``maxLineLength`` at the current indentation.
+    func fits(_ line: String) -> Bool {
+        depth * 4 + line.count <= Self.maxLineLength
     }
 
     /// A blank line before the next line, unless that line closes a block.
@@ -32,8 +43,9 @@ struct SwiftWriter {
     }
 
     /// `header {`, the body one level deeper, then `}`.
+    /// A header ending in a line break puts `{` on a line of its own.
     mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
-        line(header + " {")
+        line(header.hasSuffix("\n") ? header + "{" : header + " {")
         depth += 1
         body(&self)
         depth -= 1
