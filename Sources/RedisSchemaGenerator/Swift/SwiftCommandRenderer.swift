@@ -1,12 +1,14 @@
 import RedisSchemaCore
 
-/// Renders the planned commands of an ``Operation`` as Swift: `RedisSchema.RedisCommand(…)` expressions, the
-/// argument arrays that spread fields need, and the transaction or `send` that carries them. Operations say
-/// which commands to send; this says only how Swift spells them.
+/// Renders the planned commands of an ``Operation`` as Swift statements: `RedisSchema.RedisCommand(…)`
+/// expressions, the argument arrays that spread fields need, and the transaction or `send` that carries them.
+/// Operations say which commands to send; this says only how Swift spells them.
 struct SwiftCommandRenderer {
     let operation: Operation
     /// The literal fields of the key's `Fields` type, for ``CommandArgument/setFields(_:)``.
     let literalFields: [(name: String, spec: FieldSpec)]
+
+    private static let argumentArrayType = "[any RedisSchema.RedisArgumentConvertible]"
 
     /// A parameter's value as a command argument: integers and IDs as they are, other values encoded.
     private func parameter(_ name: String) -> String {
@@ -17,14 +19,14 @@ struct SwiftCommandRenderer {
     }
 
     /// A fixed argument as a Swift expression.
-    private func argument(_ argument: CommandArgument) -> String {
+    private func argument(_ argument: CommandArgument) -> SwiftExpression {
         switch argument {
         case .key: return "self.key"
-        case .parameter(let name): return parameter(name)
-        case .literal(let text): return SwiftNames.literal(text)
-        case .integer(let value): return String(value)
-        case .ttlSeconds(let value), .ttlMilliseconds(let value): return SwiftNames.integer(value)
-        case .cap(let value): return String(value)
+        case .parameter(let name): return .atom(parameter(name))
+        case .literal(let text): return .atom(SwiftNames.literal(text))
+        case .integer(let value): return .atom(String(value))
+        case .ttlSeconds(let value), .ttlMilliseconds(let value): return .atom(SwiftNames.integer(value))
+        case .cap(let value): return .atom(String(value))
         case .renderedField: return "field"
         case .setFields, .unsetFields, .optionalOption:
             preconditionFailure("spread arguments have no single expression")
@@ -50,146 +52,160 @@ struct SwiftCommandRenderer {
 
     // MARK: Writes: one transaction
 
-    /// Emits the operation's commands as one transaction; binds the replies to `result` when given.
-    func emitTransaction(result: String?, into out: inout SwiftWriter) {
-        var expressions: [String] = []
-        var conditions: [String?] = []
-        emitFieldSpreads(into: &out)
+    /// The statements that send the operation's commands as one transaction, binding the replies to `result`.
+    func transaction(result: String?) -> [SwiftStatement] {
+        var statements = fieldSpreads()
+        var commands: [(expression: SwiftExpression, condition: String?)] = []
         for command in operation.commands {
-            if Self.needsArray(command) {
-                let fixed = emitArray(command, includingKey: true, into: &out)
-                expressions.append(
-                    "RedisSchema.RedisCommand(\(SwiftNames.literal(command.name)), arguments: \(Self.arrayName(command)))"
-                )
-                conditions.append(
-                    command.condition == .whenSpreadIsNotEmpty ? "\(Self.arrayName(command)).count > \(fixed)" : nil)
-            } else {
-                expressions.append(expression(command))
-                conditions.append(nil)
+            guard Self.needsArray(command) else {
+                commands.append((expression(command), nil))
+                continue
             }
+            let (setup, fixed) = array(command, includingKey: true)
+            statements += setup
+            let array = Self.arrayName(command)
+            commands.append(
+                (
+                    .call(
+                        "RedisSchema.RedisCommand",
+                        [
+                            SwiftArgument(nil, .atom(SwiftNames.literal(command.name))),
+                            SwiftArgument("arguments", .atom(array)),
+                        ]),
+                    command.condition == .whenSpreadIsNotEmpty ? "\(array).count > \(fixed)" : nil
+                ))
         }
-        let binding = result.map { "let \($0) =" } ?? "_ ="
-        guard conditions.contains(where: { $0 != nil }) else {
-            emitExecute(expressions, binding: binding, into: &out)
-            return
+        let execute = { (commands: SwiftExpression) -> SwiftExpression in
+            .tryAwait(
+                .call(
+                    "RedisSchema.RedisTransaction.execute",
+                    [SwiftArgument(nil, commands), SwiftArgument("key", "self.key"), SwiftArgument("on", "client")]))
         }
-        out.line("var commands: [RedisSchema.RedisCommand] = []")
-        for (expression, condition) in zip(expressions, conditions) {
-            if let condition {
-                out.ifElse(condition) { out in out.line("commands.append(\(expression))") }
-            } else {
-                out.line("commands.append(\(expression))")
-            }
+        let bind = { (value: SwiftExpression) -> SwiftStatement in
+            result.map { .binding(isMutable: false, name: $0, type: nil, value: value) } ?? .assignment("_", value)
         }
-        out.line("\(binding) try await RedisSchema.RedisTransaction.execute(commands, key: self.key, on: client)")
+        guard commands.contains(where: { $0.condition != nil }) else {
+            let list = commands.map(\.expression)
+            return statements + [bind(execute(list.count == 1 ? .array(list) : .verticalArray(list)))]
+        }
+        statements.append(.binding(isMutable: true, name: "commands", type: "[RedisSchema.RedisCommand]", value: "[]"))
+        for (expression, condition) in commands {
+            let append = SwiftStatement.expression(.call("commands.append", [SwiftArgument(nil, expression)]))
+            statements.append(condition.map { .if($0, then: [append], else: nil) } ?? append)
+        }
+        return statements + [bind(execute("commands"))]
     }
 
     /// `RedisSchema.RedisCommand("NAME", arg, …)` for a command without spread arguments.
-    func expression(_ command: PlannedCommand) -> String {
-        let arguments = command.arguments.map(argument)
-        return
-            "RedisSchema.RedisCommand(\((["\(SwiftNames.literal(command.name))"] + arguments).joined(separator: ", ")))"
-    }
-
-    private func emitExecute(_ commands: [String], binding: String, into out: inout SwiftWriter) {
-        let call = "\(binding) try await RedisSchema.RedisTransaction.execute([\(commands.joined(separator: ", "))], "
-        if commands.count == 1 && out.fits(call + "key: self.key, on: client)") {
-            out.line(call + "key: self.key, on: client)")
-            return
-        }
-        out.line("\(binding) try await RedisSchema.RedisTransaction.execute(")
-        out.line("    [")
-        for command in commands { out.line("        \(command),") }
-        out.line("    ], key: self.key, on: client)")
+    func expression(_ command: PlannedCommand) -> SwiftExpression {
+        .call(
+            "RedisSchema.RedisCommand",
+            [SwiftArgument(nil, .atom(SwiftNames.literal(command.name)))]
+                + command.arguments.map { SwiftArgument(nil, argument($0)) })
     }
 
     // MARK: Reads: one command
 
-    /// `self.send("NAME", args…, on: client)`, or the transaction form when the key is not the first argument;
-    /// emits the argument array first when the command has optional arguments.
-    func emitSend(into out: inout SwiftWriter) -> String {
+    /// The statements that prepare the read's arguments, and `try await self.send(…)`, which evaluates to the
+    /// reply; when the key is not the first argument, the setup sends it as a transaction and the reply is
+    /// `replies[0]`.
+    func send() -> (setup: [SwiftStatement], reply: SwiftExpression) {
         let command = operation.commands[0]
+        let name = SwiftArgument(nil, .atom(SwiftNames.literal(command.name)))
+        let client = SwiftArgument("on", "client")
         let keyFirst = command.arguments.first == .key
         if !Self.needsArray(command) && keyFirst {
-            let arguments = command.arguments.dropFirst().map(argument)
-            return
-                "self.send(\(([SwiftNames.literal(command.name)] + arguments + ["on: client"]).joined(separator: ", ")))"
+            let arguments = command.arguments.dropFirst().map { SwiftArgument(nil, argument($0)) }
+            return ([], .tryAwait(.call("self.send", [name] + arguments + [client])))
         }
-        _ = emitArray(command, includingKey: !keyFirst, into: &out, name: "arguments")
-        let name = SwiftNames.literal(command.name)
-        if keyFirst { return "self.send(\(name), arguments: arguments, on: client)" }
-        return "RedisSchema.RedisTransaction.execute([RedisSchema.RedisCommand(\(name), arguments: arguments)], "
-            + "key: self.key, on: client)[0]"
+        let (setup, _) = array(command, includingKey: !keyFirst, name: "arguments")
+        if keyFirst {
+            return (setup, .tryAwait(.call("self.send", [name, SwiftArgument("arguments", "arguments"), client])))
+        }
+        let transaction = SwiftExpression.call(
+            "RedisSchema.RedisTransaction.execute",
+            [
+                SwiftArgument(
+                    nil, .array([.call("RedisSchema.RedisCommand", [name, SwiftArgument("arguments", "arguments")])])),
+                SwiftArgument("key", "self.key"), client,
+            ])
+        return (
+            setup + [.binding(isMutable: false, name: "replies", type: nil, value: .tryAwait(transaction))],
+            "replies[0]"
+        )
     }
 
     // MARK: Argument arrays
 
-    /// Declares the command's argument array and appends its arguments in order; returns how many fixed
-    /// arguments come before the first spread (what the array holds when the spreads add nothing).
-    @discardableResult
-    private func emitArray(
-        _ command: PlannedCommand, includingKey: Bool, into out: inout SwiftWriter, name: String? = nil
-    ) -> Int {
+    /// Declares the command's argument array and appends its arguments in order; returns the statements and how
+    /// many fixed arguments come before the first spread (what the array holds when the spreads add nothing).
+    private func array(
+        _ command: PlannedCommand, includingKey: Bool, name: String? = nil
+    ) -> (statements: [SwiftStatement], fixed: Int) {
         let array = name ?? Self.arrayName(command)
         var arguments = command.arguments
         if !includingKey, arguments.first == .key { arguments.removeFirst() }
         let head = Array(arguments.prefix { !Self.isSpread($0) })
         let rest = arguments.dropFirst(head.count)
-        // Typed fields that are all required read best as one literal array.
+        // Typed fields that are all required read best as one literal array, a field per line.
         if case .setFields(let fields)? = rest.first, rest.count == 1, let pairs = requiredFieldPairs(fields) {
-            out.line("let \(array): [any RedisSchema.RedisArgumentConvertible] = [")
-            out.line("    \(head.map(argument).joined(separator: ", ")),")
-            for pair in pairs { out.line("    \(pair),") }
-            out.line("]")
-            return head.count
+            let value = SwiftExpression.array(rows: [head.map(argument)] + pairs)
+            return ([.binding(isMutable: false, name: array, type: Self.argumentArrayType, value: value)], head.count)
         }
-        if !spreadsAreEmitted(rest) {
-            out.line(
-                "var \(array): [any RedisSchema.RedisArgumentConvertible] = [\(head.map(argument).joined(separator: ", "))]"
-            )
+        var statements: [SwiftStatement] = []
+        if !spreadsAreDeclared(rest) {
+            statements.append(
+                .binding(isMutable: true, name: array, type: Self.argumentArrayType, value: .array(head.map(argument))))
         }
-        var fixed: [String] = []
-        func appendFixed(into out: inout SwiftWriter) {
-            if !fixed.isEmpty { out.line("\(array) += [\(fixed.joined(separator: ", "))]") }
+        var fixed: [SwiftExpression] = []
+        func appendFixed() {
+            if !fixed.isEmpty { statements.append(.assignment(array, operator: "+=", .array(rows: [fixed]))) }
             fixed = []
         }
         for argument in rest {
             switch argument {
             case .optionalOption(let option, let parameter):
-                appendFixed(into: &out)
-                out.ifElse("let \(parameter)") { out in
-                    out.line("\(array) += [\(SwiftNames.literal(option)), \(parameter)]")
-                }
-            case .setFields, .unsetFields: appendFixed(into: &out)  // the values come from `emitFieldSpreads`
+                appendFixed()
+                statements.append(
+                    .if(
+                        "let \(parameter)",
+                        then: [
+                            .assignment(
+                                array, operator: "+=",
+                                .array(rows: [[.atom(SwiftNames.literal(option)), .atom(parameter)]]))
+                        ],
+                        else: nil))
+            case .setFields, .unsetFields: appendFixed()  // the values come from `fieldSpreads()`
             default: fixed.append(self.argument(argument))
             }
         }
-        appendFixed(into: &out)
-        return head.count
+        appendFixed()
+        return (statements, head.count)
     }
 
-    /// Whether the arrays of these spreads are declared and filled by ``emitFieldSpreads(into:)``.
-    private func spreadsAreEmitted(_ arguments: ArraySlice<CommandArgument>) -> Bool {
-        guard case .setFields(let fields)? = arguments.first else {
-            if case .unsetFields? = arguments.first { return true }
-            return false
+    /// Whether the arrays of these spreads are declared and filled by ``fieldSpreads()``.
+    private func spreadsAreDeclared(_ arguments: ArraySlice<CommandArgument>) -> Bool {
+        switch arguments.first {
+        case .setFields(let fields)?: return requiredFieldPairs(fields) == nil
+        case .unsetFields?: return true
+        default: return false
         }
-        return requiredFieldPairs(fields) == nil
     }
 
     /// `"name", fields.name.redisEncoded` per field, when every field is required.
-    private func requiredFieldPairs(_ fields: String) -> [String]? {
+    private func requiredFieldPairs(_ fields: String) -> [[SwiftExpression]]? {
         guard operation.parameter(named: fields)?.kind == .fields,
             !literalFields.contains(where: { $0.spec.isOptional })
         else { return nil }
         return literalFields.map { name, _ in
-            "\(SwiftNames.literal(name)), \(fields).\(SwiftNames.property(name)).redisEncoded"
+            [.atom(SwiftNames.literal(name)), .atom("\(fields).\(SwiftNames.property(name)).redisEncoded")]
         }
     }
 
     /// Declares the arrays of the commands that spread fields and fills them in one pass over the fields:
     /// values into the `setFields` array, `nil` optionals' names into the `unsetFields` array.
-    private func emitFieldSpreads(into out: inout SwiftWriter) {
+    private func fieldSpreads() -> [SwiftStatement] {
+        var statements: [SwiftStatement] = []
         var setArray: (name: String, fields: String)?
         var unsetArray: String?
         for command in operation.commands {
@@ -201,26 +217,32 @@ struct SwiftCommandRenderer {
                 default: continue
                 }
                 let head = command.arguments.prefix { !Self.isSpread($0) }.map(self.argument)
-                out.line(
-                    "var \(Self.arrayName(command)): [any RedisSchema.RedisArgumentConvertible] = "
-                        + "[\(head.joined(separator: ", "))]")
+                statements.append(
+                    .binding(
+                        isMutable: true, name: Self.arrayName(command), type: Self.argumentArrayType,
+                        value: .array(head)))
             }
         }
-        guard let (array, fields) = setArray else { return }
+        guard let (array, fields) = setArray else { return statements }
         guard operation.parameter(named: fields)?.kind == .fields else {
-            out.block("for (name, value) in \(fields)") { out in out.line("\(array) += [name, value]") }
-            return
+            let append = SwiftStatement.assignment(array, operator: "+=", .array(rows: [["name", "value"]]))
+            return statements + [.for("(name, value)", in: .atom(fields), body: [append])]
         }
         for (name, spec) in literalFields {
             let property = "\(fields).\(SwiftNames.property(name))"
-            let literal = SwiftNames.literal(name)
+            let literal = SwiftExpression.atom(SwiftNames.literal(name))
             if spec.isOptional {
-                out.ifElse(
-                    "let value = \(property)", { out in out.line("\(array) += [\(literal), value.redisEncoded]") },
-                    else: unsetArray.map { unset in { out in out.line("\(unset).append(\(literal))") } })
+                let set = SwiftStatement.assignment(
+                    array, operator: "+=", .array(rows: [[literal, "value.redisEncoded"]]))
+                let unset = unsetArray.map {
+                    [SwiftStatement.expression(.call("\($0).append", [SwiftArgument(nil, literal)]))]
+                }
+                statements.append(.if("let value = \(property)", then: [set], else: unset))
             } else {
-                out.line("\(array) += [\(literal), \(property).redisEncoded]")
+                statements.append(
+                    .assignment(array, operator: "+=", .array(rows: [[literal, .atom("\(property).redisEncoded")]])))
             }
         }
+        return statements
     }
 }

@@ -2,70 +2,65 @@ import RedisSchemaCore
 
 extension SwiftKeyEmitter {
     /// A list: pushes at either end, trimmed to its cap in the same transaction; pops; reads.
-    func emitList(element: ValueType, into out: inout SwiftWriter) {
+    func list(element: ValueType) -> [SwiftDeclaration] {
         let type = element.swiftType
+        var members: [SwiftDeclaration] = []
         for (kind, name, end) in [
             (OperationKind.push, "push", "at the head, so the list reads newest first"),
             (.append, "append", "at the tail"),
         ] {
-            let write = operation(kind)
             var trimNote = ""
             var returns = "the new length"
             if let maxLength = plan.cap.maxLength {
                 trimNote = ", keeps the \(maxLength) \(kind == .push ? "first" : "last") elements (`LTRIM`)"
                 returns = "the length before trimming"
             }
-            out.blank()
-            out.doc("Adds `element` \(end) (\(commandName(kind)))\(trimNote)\(ttlClause); returns \(returns).")
-            out.line("@discardableResult")
-            out.block("\(access) func \(name)(_ element: \(type), \(clientParameter)) async throws -> Swift.Int") {
-                out in
-                commands(kind).emitTransaction(result: "replies", into: &out)
-                out.line(
-                    "return try RedisSchema.RedisReply.integer(replies[0], key: self.key, command: "
-                        + "\(SwiftNames.literal(write.commands[0].name)))")
-            }
+            members.append(
+                method(
+                    "Adds `element` \(end) (\(commandName(kind)))\(trimNote)\(ttlClause); returns \(returns).",
+                    discardableResult: true, name, [SwiftParameter(label: "_", name: "element", type: type)],
+                    returns: "Swift.Int",
+                    commands(kind).transaction(result: "replies") + [.return(readReply("integer", "replies[0]", kind))])
+            )
         }
         for (kind, name, end) in [(OperationKind.popFirst, "popFirst", "head"), (.popLast, "popLast", "tail")] {
-            out.blank()
-            out.doc(
-                "Removes and returns the element at the \(end) (\(commandName(kind))), or `nil` when the list is empty."
-            )
-            out.block("\(access) func \(name)(\(clientParameter)) async throws -> \(type)?") { out in
-                out.line("let reply = try await \(commands(kind).emitSend(into: &out))")
-                out.line("return try \(type).decode(reply, key: self.key)")
-            }
+            members.append(
+                method(
+                    "Removes and returns the element at the \(end) (\(commandName(kind))), or `nil` when the list is empty.",
+                    name, [], returns: type + "?", sendReply(kind) + [.return(decode(type, "reply"))]))
         }
-        out.blank()
-        out.doc("The elements from `start` through `stop` (`LRANGE`); negative indices count from the tail.")
-        out.block(
-            "\(access) func range(from start: Swift.Int = 0, through stop: Swift.Int = -1, \(clientParameter)) "
-                + "async throws -> [\(type)]"
-        ) { out in
-            out.line("let reply = try await \(commands(.range).emitSend(into: &out))")
-            emitDecodeArray(of: type, command: "LRANGE", into: &out)
-        }
-        emitLength(into: &out)
+        members.append(
+            method(
+                "The elements from `start` through `stop` (`LRANGE`); negative indices count from the tail.", "range",
+                [
+                    SwiftParameter(label: "from", name: "start", type: "Swift.Int", default: "0"),
+                    SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
+                ],
+                returns: "[\(type)]", sendReply(.range) + [.return(decodeArray(of: type, .range))]))
+        members.append(length())
+        return members
     }
 
-    /// `return` the array reply decoded as `type`, one element per line.
-    func emitDecodeArray(of type: String, command: String, into out: inout SwiftWriter) {
-        let name = SwiftNames.literal(command)
-        out.block("return try RedisSchema.RedisReply.array(reply, key: self.key, command: \(name)).map") { out in
-            out.line("try \(type).decode(")
-            out.line("    bytes: RedisSchema.RedisReply.bytes($0, key: self.key, command: \(name)), key: self.key)")
-        }
+    /// The array reply decoded element by element as `type`.
+    func decodeArray(of type: String, _ kind: OperationKind) -> SwiftExpression {
+        let element = SwiftExpression.call(
+            "\(type).decode",
+            [
+                SwiftArgument(
+                    "bytes",
+                    .call(
+                        "RedisSchema.RedisReply.bytes",
+                        ["$0", SwiftArgument("key", "self.key"), SwiftArgument("command", commandLiteral(kind))])),
+                SwiftArgument("key", "self.key"),
+            ])
+        return .call(.member(readReply("array", "reply", kind), "map"), [], closure: [.expression(.try(element))])
     }
 
     /// `length(on:)`: `LLEN`, `SCARD`, `ZCARD` or `XLEN`, as planned.
-    func emitLength(into out: inout SwiftWriter) {
-        let command = SwiftNames.literal(operation(.length).commands[0].name)
+    func length() -> SwiftDeclaration {
         let things = plan.redisType == .stream ? "entries" : plan.redisType == .list ? "elements" : "members"
-        out.blank()
-        out.doc("The number of \(things) (\(commandName(.length))); 0 when the key does not exist.")
-        out.block("\(access) func length(\(clientParameter)) async throws -> Swift.Int") { out in
-            out.line("let reply = try await \(commands(.length).emitSend(into: &out))")
-            out.line("return try RedisSchema.RedisReply.integer(reply, key: self.key, command: \(command))")
-        }
+        return method(
+            "The number of \(things) (\(commandName(.length))); 0 when the key does not exist.", "length", [],
+            returns: "Swift.Int", sendReply(.length) + [.return(readReply("integer", "reply", .length))])
     }
 }

@@ -1,7 +1,8 @@
 import RedisSchema
 import RedisSchemaCore
 
-/// Emits the type for one key's operation plan: metadata, the initialiser, then the plan's operations.
+/// Builds the declaration of one key's type from its operation plan: metadata, the initialiser, then the
+/// plan's operations.
 struct SwiftKeyEmitter {
     let plan: OperationPlan
     /// The type's name, unescaped (see ``SwiftNames/typeNames(forKeys:namespace:)``).
@@ -16,80 +17,104 @@ struct SwiftKeyEmitter {
     var qualifiedName: String { "\(namespace).\(SwiftNames.escaped(typeName))" }
 
     /// The client parameter every operation ends with.
-    let clientParameter = "on client: some RedisSchema.RedisClientProtocol"
+    let clientParameter = SwiftParameter(label: "on", name: "client", type: "some RedisSchema.RedisClientProtocol")
 
-    func emit(into out: inout SwiftWriter) {
-        if let purpose = plan.purpose {
-            out.doc(purpose)
-            out.doc("")
+    func declaration() -> SwiftDeclaration {
+        var doc = plan.purpose.map { $0 + "\n\n" } ?? ""
+        doc += "`\(plan.pattern.displayForm)` · \(plan.redisType.displayName) · TTL \(plan.ttlText)"
+        var members = [metadata(), keyProperty(), initializer()]
+        switch plan.value {
+        case .string(let type): members += string(type)
+        case .counter: members += counter()
+        case .hash: members += hash()
+        case .list(let element): members += list(element: element)
+        case .set(let member): members += set(member: member, score: nil)
+        case .sortedSet(let member, let score): members += set(member: member, score: score)
+        case .stream: members += stream()
         }
-        out.doc("`\(plan.pattern.displayForm)` · \(plan.redisType.displayName) · TTL \(plan.ttlText)")
-        out.block("nonisolated \(access) struct \(SwiftNames.escaped(typeName)): RedisSchema.RedisSchemaKey") { out in
-            emitMetadata(into: &out)
-            out.blank()
-            emitInitializer(into: &out)
-            switch plan.value {
-            case .string(let type): emitString(type, into: &out)
-            case .counter: emitCounter(into: &out)
-            case .hash: emitHash(into: &out)
-            case .list(let element): emitList(element: element, into: &out)
-            case .set(let member): emitSet(member: member, score: nil, into: &out)
-            case .sortedSet(let member, let score): emitSet(member: member, score: score, into: &out)
-            case .stream: emitStream(into: &out)
-            }
-        }
+        return .documented(
+            doc,
+            .type(
+                SwiftTypeDeclaration(
+                    kind: .struct, access: access, name: SwiftNames.escaped(typeName),
+                    conformances: ["RedisSchema.RedisSchemaKey"], members: members)))
     }
 
-    private func emitMetadata(into out: inout SwiftWriter) {
-        out.doc("The key pattern as the schema writes it.")
-        out.line("\(access) static let pattern: Swift.String = \(SwiftNames.literal(plan.pattern.source))")
-        out.doc("The Redis type of these keys.")
-        out.line("\(access) static let redisType: RedisSchema.RedisKeyType = .\(plan.redisType.rawValue)")
-        out.doc("How long these keys live: \(plan.ttlText).")
+    private func metadata() -> SwiftDeclaration {
+        let ttl: String
         switch plan.ttl {
-        case .none: out.line("\(access) static let ttl: RedisSchema.KeyTTL = .none")
-        case .milliseconds(let ms):
-            out.line("\(access) static let ttl: RedisSchema.KeyTTL = .milliseconds(\(SwiftNames.integer(ms)))")
+        case .none: ttl = ".none"
+        case .milliseconds(let ms): ttl = ".milliseconds(\(SwiftNames.integer(ms)))"
         }
+        var group: [SwiftDeclaration] = [
+            .documented(
+                "The key pattern as the schema writes it.",
+                constant("pattern", "Swift.String", .atom(SwiftNames.literal(plan.pattern.source)))),
+            .documented(
+                "The Redis type of these keys.",
+                constant("redisType", "RedisSchema.RedisKeyType", .atom(".\(plan.redisType.rawValue)"))),
+            .documented(
+                "How long these keys live: \(plan.ttlText).", constant("ttl", "RedisSchema.KeyTTL", .atom(ttl))),
+        ]
         if !plan.pattern.isLiteral {
-            out.doc("The pattern with the rules its placeholder values must satisfy.")
-            SwiftPatternRendering.emitDeclaration(
-                "\(access) static let keyPattern", source: plan.pattern.source, separator: separator,
-                parts: plan.pattern.parts, placeholders: plan.pattern.placeholders, into: &out)
+            group.append(
+                .documented(
+                    "The pattern with the rules its placeholder values must satisfy.",
+                    constant(
+                        "keyPattern", nil,
+                        SwiftPatternRendering.declaration(
+                            source: plan.pattern.source, separator: separator, parts: plan.pattern.parts,
+                            placeholders: plan.pattern.placeholders))))
         }
-        out.blank()
-        out.doc("The rendered key.")
-        out.line("\(access) let key: Swift.String")
+        return .group(group)
     }
 
-    private func emitInitializer(into out: inout SwiftWriter) {
+    /// `access static let name: Type = value`.
+    func constant(_ name: String, _ type: String?, _ value: SwiftExpression) -> SwiftDeclaration {
+        .property(SwiftProperty(access: access, isStatic: true, name: name, type: type, value: value))
+    }
+
+    private func keyProperty() -> SwiftDeclaration {
+        .documented("The rendered key.", .property(SwiftProperty(access: access, name: "key", type: "Swift.String")))
+    }
+
+    private func initializer() -> SwiftDeclaration {
         let params = SwiftParam.make(plan.pattern.placeholders)
         if params.isEmpty {
-            out.doc("The key `\(plan.pattern.source)`.")
-            out.block("\(access) init()") { out in
-                out.line("self.key = \(SwiftNames.literal(plan.pattern.source))")
-            }
-            return
+            return .documented(
+                "The key `\(plan.pattern.source)`.",
+                .function(
+                    SwiftFunction(
+                        access: access, kind: .initializer, parameters: [],
+                        body: [.assignment("self.key", .atom(SwiftNames.literal(plan.pattern.source)))])))
         }
-        out.doc(
+        return .documented(
             "The key for these values.\n\n- Throws: `RedisSchemaError.invalidParam` when a value is empty, contains "
-                + "`\(separator)`, or breaks its placeholder's rule.")
-        out.block(
-            signature(
-                "init(\(params.map(\.declaration).joined(separator: ", ")))", "throws(RedisSchema.RedisSchemaError)")
-        ) { out in
-            out.line(
-                "self.key = "
-                    + SwiftPatternRendering.renderExpression(
-                        pattern: "\(qualifiedName).keyPattern", values: params.map(\.text)))
-        }
+                + "`\(separator)`, or breaks its placeholder's rule.",
+            .function(
+                SwiftFunction(
+                    access: access, kind: .initializer, parameters: params.map(\.parameter),
+                    throwsClause: "throws(RedisSchema.RedisSchemaError)",
+                    body: [
+                        .assignment(
+                            "self.key",
+                            SwiftPatternRendering.render(
+                                pattern: "\(qualifiedName).keyPattern", values: params.map(\.text)))
+                    ])))
     }
 
     // MARK: Helpers shared by the type emitters
 
-    /// `access head suffix`: a declaration's header; the writer wraps it when it is too long.
-    func signature(_ head: String, _ suffix: String) -> String {
-        "\(access) \(head) \(suffix)"
+    /// An operation method: `access func name(parameters, on client:) async throws -> Result { body }`, documented.
+    func method(
+        _ doc: String, discardableResult: Bool = false, _ name: String, _ parameters: [SwiftParameter],
+        returns returnType: String? = nil, _ body: [SwiftStatement]
+    ) -> SwiftDeclaration {
+        let function = SwiftDeclaration.function(
+            SwiftFunction(
+                access: access, kind: .function(name), parameters: parameters + [clientParameter], isAsync: true,
+                throwsClause: "throws", returnType: returnType, body: body))
+        return .documented(doc, discardableResult ? .attributed("@discardableResult", function) : function)
     }
 
     /// The plan's operation of this kind; the translator gives every key the operations of its shape.
@@ -101,6 +126,28 @@ struct SwiftKeyEmitter {
     /// The command renderer for an operation.
     func commands(_ kind: OperationKind) -> SwiftCommandRenderer {
         SwiftCommandRenderer(operation: operation(kind), literalFields: plan.value.literalFields)
+    }
+
+    /// `let reply = try await self.send(…)`, after whatever prepares its arguments.
+    func sendReply(_ kind: OperationKind) -> [SwiftStatement] {
+        let (setup, reply) = commands(kind).send()
+        return setup + [.binding(isMutable: false, name: "reply", type: nil, value: reply)]
+    }
+
+    /// The planned command's name as a Swift string literal, for `command:` arguments.
+    func commandLiteral(_ kind: OperationKind, _ index: Int = 0) -> SwiftExpression {
+        .atom(SwiftNames.literal(operation(kind).commands[index].name))
+    }
+
+    /// `try RedisSchema.RedisReply.name(reply, key: self.key, command: "NAME")`.
+    func readReply(_ reader: String, _ reply: SwiftExpression = "reply", _ kind: OperationKind) -> SwiftExpression {
+        .try(
+            .call(
+                "RedisSchema.RedisReply.\(reader)",
+                [
+                    SwiftArgument(nil, reply), SwiftArgument("key", "self.key"),
+                    SwiftArgument("command", commandLiteral(kind)),
+                ]))
     }
 
     /// "and sets its TTL (1 hour) in the same transaction" for doc comments, or nothing for keys without one.
@@ -155,19 +202,22 @@ struct SwiftParam {
         }
     }
 
-    /// `label: Type`, or `label local: Type` when the body uses another name.
-    var declaration: String {
-        label == local ? "\(label): \(type)" : "\(label) \(local): \(type)"
+    /// The declared parameter: `label: Type`, or `label local: Type` when the body uses another name.
+    var parameter: SwiftParameter {
+        SwiftParameter(label: label, name: local, type: type)
     }
 
     /// `label: local`, for a call; a label in a call needs no backticks, and the compiler warns about them.
-    var argument: String { "\(SwiftNames.callLabel(name)): \(local)" }
+    var argument: SwiftArgument { SwiftArgument(SwiftNames.callLabel(name), .atom(local)) }
 
     /// The value as pattern text.
-    var text: String {
+    var text: SwiftExpression {
         switch kind {
-        case .string, .hex: return local
-        case .int, .uuid: return "Swift.String(decoding: \(local).redisEncoded, as: Swift.UTF8.self)"
+        case .string, .hex: return .atom(local)
+        case .int, .uuid:
+            return .call(
+                "Swift.String",
+                [SwiftArgument("decoding", .atom("\(local).redisEncoded")), SwiftArgument("as", "Swift.UTF8.self")])
         }
     }
 }
