@@ -67,6 +67,7 @@ import Testing
             "init(__: Swift.String)",
             "var type: Swift.String", "var __: Swift.Int", "var _1st: Swift.Bool", "var `self`: Swift.String",
             "let rawValue_: Swift.String", "let description_: Swift.String", "let `Protocol`: Swift.String",
+            "struct SessionLive2:", "var userId: Swift.String", "var userId2: Swift.Int",
         ] {
             #expect(source.contains(declaration), "\(declaration)")
         }
@@ -76,7 +77,10 @@ import Testing
         for expected in [
             "1: the namespace `Swift` cannot name a Swift enum here; generated code calls it `SwiftKeys`",
             "6: the key `type` generates the Swift type `SwiftKeys.TypeKey`: `Type` is not usable there",
-            "10: the key `typeKey` generates the Swift type `SwiftKeys.TypeKey2`: `TypeKey` is not usable there",
+            "10: the key `typeKey` generates the Swift type `SwiftKeys.TypeKey2`: an earlier key generates `TypeKey`",
+            "21: the field `_` in key `Protocol` is the property `__` of `ProtocolKey.Fields`",
+            "66: the key `sessionLive` generates the Swift type `SwiftKeys.SessionLive2`: an earlier key generates `SessionLive`",
+            "72: the field `userId` in key `sessionLive` is the property `userId2` of `SessionLive2.Fields`",
             "24: the member placeholder `<rawValue>` in key `self` is `rawValue_` in `Self.Member`",
             "33: the key `_1st` generates the Swift type `SwiftKeys.Key1st`: `1st` is not usable there",
         ] {

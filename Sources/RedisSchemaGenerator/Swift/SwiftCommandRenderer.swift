@@ -6,7 +6,7 @@ import RedisSchemaCore
 struct SwiftCommandRenderer {
     let operation: Operation
     /// The literal fields of the key's `Fields` type, for ``CommandArgument/setFields(_:)``.
-    let literalFields: [(name: String, spec: FieldSpec)]
+    let literalFields: [SwiftField]
 
     private static let argumentArrayType = "[any RedisSchema.RedisArgumentConvertible]"
 
@@ -197,8 +197,8 @@ struct SwiftCommandRenderer {
         guard operation.parameter(named: fields)?.kind == .fields,
             !literalFields.contains(where: { $0.spec.isOptional })
         else { return nil }
-        return literalFields.map { name, _ in
-            [.atom(SwiftNames.literal(name)), .atom("\(fields).\(SwiftNames.property(name)).redisEncoded")]
+        return literalFields.map { field in
+            [.atom(SwiftNames.literal(field.name)), .atom("\(fields).\(field.property).redisEncoded")]
         }
     }
 
@@ -228,10 +228,10 @@ struct SwiftCommandRenderer {
             let append = SwiftStatement.assignment(array, operator: "+=", .array(rows: [["name", "value"]]))
             return statements + [.for("(name, value)", in: .atom(fields), body: [append])]
         }
-        for (name, spec) in literalFields {
-            let property = "\(fields).\(SwiftNames.property(name))"
-            let literal = SwiftExpression.atom(SwiftNames.literal(name))
-            if spec.isOptional {
+        for field in literalFields {
+            let property = "\(fields).\(field.property)"
+            let literal = SwiftExpression.atom(SwiftNames.literal(field.name))
+            if field.spec.isOptional {
                 let set = SwiftStatement.assignment(
                     array, operator: "+=", .array(rows: [[literal, "value.redisEncoded"]]))
                 let unset = unsetArray.map {

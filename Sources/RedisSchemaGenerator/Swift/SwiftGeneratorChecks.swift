@@ -21,8 +21,21 @@ enum SwiftGeneratorChecks {
             }
             let plain = Identifier.upperCamelCase(plan.keyName)
             if typeName != plain {
-                let reason = plain.isEmpty ? "its name has no letters or digits" : "`\(plain)` is not usable there"
+                let reason =
+                    plain.isEmpty
+                    ? "its name has no letters or digits"
+                    : typeName.hasPrefix(SwiftNames.typeName(forKey: plan.keyName))
+                        && typeName != SwiftNames.typeName(forKey: plan.keyName)
+                        ? "an earlier key generates `\(SwiftNames.typeName(forKey: plan.keyName))`"
+                        : "`\(plain)` is not usable there"
                 warn("the key `\(plan.keyName)` generates the Swift type `\(namespace).\(typeName)`: \(reason)")
+            }
+            let literal = plan.value.literalFields
+            for (field, property) in zip(literal, SwiftNames.properties(forFields: literal.map(\.name)))
+            where property != SwiftNames.escaped(Identifier.lowerCamelCase(field.name)) {
+                warn(
+                    "the field `\(field.name)` in key `\(plan.keyName)` is the property `\(property)` of "
+                        + "`\(typeName).Fields`", at: field.spec.location)
             }
             switch plan.value {
             case .set(.pattern(let pattern)), .sortedSet(.pattern(let pattern), _):

@@ -6,27 +6,29 @@ extension SwiftKeyEmitter {
 
     /// `struct Fields`: one property per literal field, optional fields as optionals.
     func fieldsStruct() -> SwiftDeclaration {
-        let fields = plan.value.literalFields
-        let properties = fields.map { name, spec -> SwiftDeclaration in
-            .documented(
-                "`\(name)`: \(spec.type.rawValue)\(spec.isOptional ? ", optional" : "").",
-                .property(
-                    SwiftProperty(
-                        access: access, isMutable: true, name: SwiftNames.property(name),
-                        type: spec.type.swiftType + (spec.isOptional ? "?" : ""))))
+        let fields = self.fields
+        let properties = fields.map { field -> SwiftDeclaration in
+            let (name, spec) = (field.name, field.spec)
+            return
+                .documented(
+                    "`\(name)`: \(spec.type.rawValue)\(spec.isOptional ? ", optional" : "").",
+                    .property(
+                        SwiftProperty(
+                            access: access, isMutable: true, name: field.property,
+                            type: spec.type.swiftType + (spec.isOptional ? "?" : ""))))
         }
         // A parameter called `self` would hide `self`, so that one gets another local name.
         let local = { (property: String) in property == "`self`" ? "self_" : property }
         let memberwise = SwiftFunction(
             access: access, kind: .initializer,
-            parameters: fields.map { name, spec in
-                let property = SwiftNames.property(name)
+            parameters: fields.map { field in
+                let (property, spec) = (field.property, field.spec)
                 return SwiftParameter(
                     label: property, name: local(property), type: spec.type.swiftType + (spec.isOptional ? "?" : ""),
                     default: spec.isOptional ? "nil" : nil)
             },
-            body: fields.map { name, _ in
-                let property = SwiftNames.property(name)
+            body: fields.map { field in
+                let property = field.property
                 return .assignment("self.\(property)", .atom(local(property)))
             })
         let decoding = SwiftFunction(
@@ -35,9 +37,10 @@ extension SwiftKeyEmitter {
                 SwiftParameter("redisFields", "[Swift.String: [Swift.UInt8]]"), SwiftParameter("key", "Swift.String"),
             ],
             throwsClause: "throws(RedisSchema.RedisSchemaError)",
-            body: fields.map { name, spec in
-                .assignment(
-                    "self.\(SwiftNames.property(name))",
+            body: fields.map { field in
+                let (name, spec) = (field.name, field.spec)
+                return .assignment(
+                    "self.\(field.property)",
                     .try(
                         .call(
                             "RedisSchema.RedisReply.\(spec.isOptional ? "optional" : "required")",

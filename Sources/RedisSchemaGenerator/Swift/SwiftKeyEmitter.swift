@@ -117,6 +117,14 @@ struct SwiftKeyEmitter {
         return .documented(doc, discardableResult ? .attributed("@discardableResult", function) : function)
     }
 
+    /// The literal fields with their Swift property names.
+    var fields: [SwiftField] {
+        let literal = plan.value.literalFields
+        return zip(literal, SwiftNames.properties(forFields: literal.map(\.name))).map { field, property in
+            SwiftField(name: field.name, spec: field.spec, property: property)
+        }
+    }
+
     /// The plan's operation of this kind; the translator gives every key the operations of its shape.
     func operation(_ kind: OperationKind) -> Operation {
         guard let operation = plan.operation(kind) else { preconditionFailure("no \(kind) operation planned") }
@@ -125,7 +133,7 @@ struct SwiftKeyEmitter {
 
     /// The command renderer for an operation.
     func commands(_ kind: OperationKind) -> SwiftCommandRenderer {
-        SwiftCommandRenderer(operation: operation(kind), literalFields: plan.value.literalFields)
+        SwiftCommandRenderer(operation: operation(kind), literalFields: fields)
     }
 
     /// `let reply = try await self.send(…)`, after whatever prepares its arguments.
@@ -159,6 +167,15 @@ struct SwiftKeyEmitter {
     func commandName(_ kind: OperationKind, _ index: Int = 0) -> String {
         "`\(operation(kind).commands[index].name)`"
     }
+}
+
+/// A literal field of a hash or stream entry and its property in `Fields`.
+struct SwiftField {
+    /// The field name in Redis.
+    let name: String
+    let spec: FieldSpec
+    /// The property, escaped.
+    let property: String
 }
 
 /// A placeholder as a Swift parameter.

@@ -114,6 +114,23 @@ extension SwiftNames {
         return reservedMemberNames.contains(name) ? name + "_" : name
     }
 
+    /// The properties of literal fields, escaped and in order: ``property(_:)``, plus `2`, `3`… when an earlier
+    /// field already took the name (`user-id` and `userId` → `userId`, `userId2`).
+    static func properties(forFields names: [String]) -> [String] {
+        var taken: Set<String> = []
+        return names.map { name in
+            let property = valueName(Identifier.lowerCamelCase(name), original: name)
+            var unique = property
+            var number = 2
+            while taken.contains(unique) {
+                unique = property + String(number)
+                number += 1
+            }
+            taken.insert(unique)
+            return escaped(unique)
+        }
+    }
+
     /// Properties every generated `Member` type has.
     static let reservedMemberNames: Set<String> = [
         "rawValue", "description", "redisEncoded", "redisValueDescription", "pattern", "hashValue",
