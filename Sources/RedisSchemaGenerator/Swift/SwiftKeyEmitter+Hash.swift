@@ -34,7 +34,7 @@ extension SwiftKeyEmitter {
         let deletes = write.commands.count > 1 && write.commands[1].name == "HDEL"
         return method(
             "Writes every field (`HSET`\(deletes ? "; `HDEL` for optional fields that are `nil`" : ""))\(ttlClause).",
-            "set", [SwiftParameter(label: "_", name: "fields", type: fieldsType)],
+            .setFields, [SwiftParameter(label: "_", name: "fields", type: fieldsType)],
             commands(.setFields).transaction(result: nil))
     }
 
@@ -46,7 +46,7 @@ extension SwiftKeyEmitter {
         method(
             "Every field (`HGETALL`), or `nil` when the key does not exist.\n\n- Throws: `RedisSchemaError` when a "
                 + "required field is missing or a field does not hold its declared type.",
-            "get", [], returns: "Fields?",
+            .getFields, [], returns: "Fields?",
             sendReply(.getFields) + [
                 readFields(),
                 .return(
@@ -63,7 +63,7 @@ extension SwiftKeyEmitter {
         method(
             "Every field (`HGETALL`) as text, or `nil` when the key does not exist; the schema declares no fields.\n\n"
                 + "- Throws: `RedisSchemaError.wrongValueType` when a value is not UTF-8.",
-            "get", [], returns: "[Swift.String: Swift.String]?",
+            .getFields, [], returns: "[Swift.String: Swift.String]?",
             sendReply(.getFields) + [readFields(), .if("fields.isEmpty", then: [.return(.atom("nil"))], else: nil)]
                 + textFields(from: "fields", into: "text") + [.return("text")])
     }
@@ -80,12 +80,13 @@ extension SwiftKeyEmitter {
         var members: [SwiftDeclaration] = [
             method(
                 "The value of the field \(shown) (\(commandName(.getField(pattern: index)))), or `nil` when it is not set.",
-                "get", placeholders, returns: type.swiftType + "?",
+                .getField(pattern: index), placeholders, returns: type.swiftType + "?",
                 [render] + sendReply(.getField(pattern: index)) + [
                     .return(decode(type.swiftType, "reply", field: "field"))
                 ]),
             method(
-                "Sets the field \(shown) (\(commandName(.setField(pattern: index))))\(ttlClause).", "set",
+                "Sets the field \(shown) (\(commandName(.setField(pattern: index))))\(ttlClause).",
+                .setField(pattern: index),
                 placeholders + [SwiftParameter("value", type.swiftType)],
                 [render] + commands(.setField(pattern: index)).transaction(result: nil)),
         ]
@@ -97,7 +98,7 @@ extension SwiftKeyEmitter {
             members.append(
                 method(
                     "Adds `amount` to the field \(shown) (`\(command)`)\(ttlClause); returns the new value.",
-                    discardableResult: true, "increment",
+                    discardableResult: true, .incrementField(pattern: index),
                     placeholders + [SwiftParameter(label: "by", name: "amount", type: amountType, default: "1")],
                     returns: amountType,
                     [render] + commands(.incrementField(pattern: index)).transaction(result: "replies")
@@ -107,7 +108,7 @@ extension SwiftKeyEmitter {
         members.append(
             method(
                 "Removes the field \(shown) (\(commandName(.removeField(pattern: index)))); returns whether it was set.",
-                discardableResult: true, "remove", placeholders, returns: "Swift.Bool",
+                discardableResult: true, .removeField(pattern: index), placeholders, returns: "Swift.Bool",
                 [render] + setup + [.return(.binary(reply, "==", ".integer(1)"))]))
         return members
     }

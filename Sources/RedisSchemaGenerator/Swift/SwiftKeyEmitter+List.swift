@@ -5,9 +5,8 @@ extension SwiftKeyEmitter {
     func list(element: ValueType) -> [SwiftDeclaration] {
         let type = element.swiftType
         var members: [SwiftDeclaration] = []
-        for (kind, name, end) in [
-            (OperationKind.push, "push", "at the head, so the list reads newest first"),
-            (.append, "append", "at the tail"),
+        for (kind, end) in [
+            (OperationKind.push, "at the head, so the list reads newest first"), (.append, "at the tail"),
         ] {
             var trimNote = ""
             var returns = "the new length"
@@ -18,20 +17,20 @@ extension SwiftKeyEmitter {
             members.append(
                 method(
                     "Adds `element` \(end) (\(commandName(kind)))\(trimNote)\(ttlClause); returns \(returns).",
-                    discardableResult: true, name, [SwiftParameter(label: "_", name: "element", type: type)],
+                    discardableResult: true, kind, [SwiftParameter(label: "_", name: "element", type: type)],
                     returns: "Swift.Int",
                     commands(kind).transaction(result: "replies") + [.return(readReply("integer", "replies[0]", kind))])
             )
         }
-        for (kind, name, end) in [(OperationKind.popFirst, "popFirst", "head"), (.popLast, "popLast", "tail")] {
+        for (kind, end) in [(OperationKind.popFirst, "head"), (.popLast, "tail")] {
             members.append(
                 method(
                     "Removes and returns the element at the \(end) (\(commandName(kind))), or `nil` when the list is empty.",
-                    name, [], returns: type + "?", sendReply(kind) + [.return(decode(type, "reply"))]))
+                    kind, [], returns: type + "?", sendReply(kind) + [.return(decode(type, "reply"))]))
         }
         members.append(
             method(
-                "The elements from `start` through `stop` (`LRANGE`); negative indices count from the tail.", "range",
+                "The elements from `start` through `stop` (`LRANGE`); negative indices count from the tail.", .range,
                 [
                     SwiftParameter(label: "from", name: "start", type: "Swift.Int", default: "0"),
                     SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
@@ -60,7 +59,7 @@ extension SwiftKeyEmitter {
     func length() -> SwiftDeclaration {
         let things = plan.redisType == .stream ? "entries" : plan.redisType == .list ? "elements" : "members"
         return method(
-            "The number of \(things) (\(commandName(.length))); 0 when the key does not exist.", "length", [],
+            "The number of \(things) (\(commandName(.length))); 0 when the key does not exist.", .length, [],
             returns: "Swift.Int", sendReply(.length) + [.return(readReply("integer", "reply", .length))])
     }
 }

@@ -23,7 +23,7 @@ extension SwiftKeyEmitter {
         members.append(
             method(
                 "Adds `member`\(withScore) (\(commandName(.add)))\(ttlClause); returns whether it is new.",
-                discardableResult: true, "add", [memberParameter] + scoreParameters, returns: "Swift.Bool",
+                discardableResult: true, .add, [memberParameter] + scoreParameters, returns: "Swift.Bool",
                 commands(.add).transaction(result: "replies") + [.return(.binary("replies[0]", "==", ".integer(1)"))]))
         if let pattern {
             let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
@@ -32,7 +32,7 @@ extension SwiftKeyEmitter {
             members.append(
                 method(
                     "Adds the member `\(pattern.source)`\(withScore) (\(commandName(.add)))\(ttlClause).",
-                    discardableResult: true, "add", params.map(\.parameter) + scoreParameters, returns: "Swift.Bool",
+                    discardableResult: true, .add, params.map(\.parameter) + scoreParameters, returns: "Swift.Bool",
                     [
                         .expression(
                             .tryAwait(.call("self.add", [memberCall] + scoreArgument + [SwiftArgument("on", "client")]))
@@ -42,25 +42,25 @@ extension SwiftKeyEmitter {
                 members.append(
                     method(
                         "The score of the member `\(pattern.source)` (`ZSCORE`), or `nil` when it is not in the set.",
-                        "score", params.map(\.parameter), returns: score + "?",
+                        .score, params.map(\.parameter), returns: score + "?",
                         [.expression(.tryAwait(.call("self.score", [memberCall, SwiftArgument("on", "client")])))]))
             }
         }
         members.append(
             method(
                 "Removes `member` (\(commandName(.remove))); returns whether it was there.", discardableResult: true,
-                "remove", [memberParameter], returns: "Swift.Bool", [.expression(isOne(.remove))]))
+                .remove, [memberParameter], returns: "Swift.Bool", [.expression(isOne(.remove))]))
         let read = operation(.members).commands[0].name
         members.append(
             method(
-                "Every member (`\(read)`\(isSorted ? ", lowest score first" : "")).", "members", [],
+                "Every member (`\(read)`\(isSorted ? ", lowest score first" : "")).", .members, [],
                 returns: "[\(member)]", sendReply(.members) + [.return(decodeArray(of: member, .members))]))
         if isSorted {
             members += sortedReads(member: member, score: score)
         } else {
             members.append(
                 method(
-                    "Whether `member` is in the set (\(commandName(.contains))).", "contains", [memberParameter],
+                    "Whether `member` is in the set (\(commandName(.contains))).", .contains, [memberParameter],
                     returns: "Swift.Bool", [.expression(isOne(.contains))]))
         }
         members.append(length())
@@ -97,11 +97,11 @@ extension SwiftKeyEmitter {
                 ]))
         return [
             method(
-                "The score of `member` (\(commandName(.score))), or `nil` when it is not in the set.", "score",
+                "The score of `member` (\(commandName(.score))), or `nil` when it is not in the set.", .score,
                 [SwiftParameter(label: "_", name: "member", type: member)], returns: score + "?",
                 sendReply(.score) + [.return(scoreOf)]),
             method(
-                "Members with their scores, by rank from `start` through `stop` (`ZRANGE … WITHSCORES`).", "range",
+                "Members with their scores, by rank from `start` through `stop` (`ZRANGE … WITHSCORES`).", .rangeByRank,
                 [
                     SwiftParameter(label: "from", name: "start", type: "Swift.Int", default: "0"),
                     SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
@@ -109,11 +109,11 @@ extension SwiftKeyEmitter {
                 returns: result, sendReply(.rangeByRank) + [decode(.rangeByRank)]),
             method(
                 "Members with scores from `minScore` through `maxScore` (`ZRANGE … BYSCORE WITHSCORES`), lowest first.",
-                "range", scoreRange, returns: result, sendReply(.rangeByScore) + [decode(.rangeByScore)]),
+                .rangeByScore, scoreRange, returns: result, sendReply(.rangeByScore) + [decode(.rangeByScore)]),
             method(
                 "Removes the members with scores from `minScore` through `maxScore` "
                     + "(\(commandName(.removeRangeByScore))); returns how many.",
-                discardableResult: true, "removeRange", scoreRange, returns: "Swift.Int",
+                discardableResult: true, .removeRangeByScore, scoreRange, returns: "Swift.Int",
                 sendReply(.removeRangeByScore) + [.return(readReply("integer", "reply", .removeRangeByScore))]),
         ]
     }

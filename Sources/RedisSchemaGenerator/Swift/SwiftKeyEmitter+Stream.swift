@@ -49,12 +49,12 @@ extension SwiftKeyEmitter {
         members += [
             method(
                 "Appends an entry (\(commandName(.addEntry)))\(trimNote)\(ttlClause); returns its ID.",
-                discardableResult: true, "add",
+                discardableResult: true, .addEntry,
                 [SwiftParameter(label: "_", name: "fields", type: typed ? "Fields" : Self.untypedFieldsType)],
                 returns: "Swift.String", commands(.addEntry).transaction(result: "replies") + [.return(id)]),
             method(
                 "Entries with IDs from `start` through `end` (`XRANGE`), oldest first; `-` and `+` mean the ends.",
-                "range",
+                .rangeEntries,
                 [
                     SwiftParameter(label: "from", name: "start", type: "Swift.String", default: "\"-\""),
                     SwiftParameter(label: "to", name: "end", type: "Swift.String", default: "\"+\""), count,
@@ -62,7 +62,7 @@ extension SwiftKeyEmitter {
                 returns: "[Entry]",
                 sendReply(.rangeEntries) + [.return(entries("streamEntries", .rangeEntries, typed: typed))]),
             method(
-                "Entries after the ID `id` (`XREAD`, without blocking); `0` reads from the start.", "read",
+                "Entries after the ID `id` (`XREAD`, without blocking); `0` reads from the start.", .readEntries,
                 [SwiftParameter(label: "after", name: "id", type: "Swift.String", default: "\"0\""), count],
                 returns: "[Entry]",
                 sendReply(.readEntries) + [.return(entries("streamReadEntries", .readEntries, typed: typed))]),

@@ -6,11 +6,11 @@ extension SwiftKeyEmitter {
         let ttl = plan.ttl == .none ? "" : " with its TTL (\(plan.ttlText)) in the same command"
         return [
             method(
-                "Stores `value` (\(commandName(.set)))\(ttl).", "set",
+                "Stores `value` (\(commandName(.set)))\(ttl).", .set,
                 [SwiftParameter(label: "_", name: "value", type: type.swiftType)],
                 commands(.set).transaction(result: nil)),
             method(
-                "The value (`GET`), or `nil` when the key does not exist.", "get", [], returns: type.swiftType + "?",
+                "The value (`GET`), or `nil` when the key does not exist.", .get, [], returns: type.swiftType + "?",
                 sendReply(.get) + [.return(decode(type.swiftType, "reply"))]),
         ]
     }
@@ -28,13 +28,13 @@ extension SwiftKeyEmitter {
             method(
                 "Adds `amount` (\(commandName(.increment)))\(ttlClause); returns the new count.\n\n"
                     + "- Throws: `RedisSchemaError.invalidArgument` for a negative amount: this counter only increments.",
-                discardableResult: true, "increment",
+                discardableResult: true, .increment,
                 [SwiftParameter(label: "by", name: "amount", type: "Swift.Int", default: "1")],
                 returns: "Swift.Int",
                 [.guard(["amount >= 0"], else: [refuse])] + commands(.increment).transaction(result: "replies")
                     + [.return(readReply("integer", "replies[0]", .increment))]),
             method(
-                "The count (`GET`); 0 when the key does not exist.", "get", [], returns: "Swift.Int",
+                "The count (`GET`); 0 when the key does not exist.", .get, [], returns: "Swift.Int",
                 sendReply(.get) + [.return(.binary(decode("Swift.Int", "reply"), "??", "0"))]),
         ]
     }

@@ -105,14 +105,17 @@ struct SwiftKeyEmitter {
 
     // MARK: Helpers shared by the type emitters
 
-    /// An operation method: `access func name(parameters, on client:) async throws -> Result { body }`, documented.
+    /// The method of an operation: `access func name(parameters, on client:) async throws -> Result { body }`,
+    /// documented, named as ``SwiftOperationNames`` names it (the command tables use the same names).
     func method(
-        _ doc: String, discardableResult: Bool = false, _ name: String, _ parameters: [SwiftParameter],
+        _ doc: String, discardableResult: Bool = false, _ kind: OperationKind, _ parameters: [SwiftParameter],
         returns returnType: String? = nil, _ body: [SwiftStatement]
     ) -> SwiftDeclaration {
         let function = SwiftDeclaration.function(
             SwiftFunction(
-                access: access, kind: .function(name), parameters: parameters + [clientParameter], isAsync: true,
+                access: access, kind: .function(SwiftOperationNames.base(kind)),
+                parameters: parameters + [clientParameter],
+                isAsync: true,
                 throwsClause: "throws", returnType: returnType, body: body))
         return .documented(doc, discardableResult ? .attributed("@discardableResult", function) : function)
     }
