@@ -64,12 +64,9 @@ for diagnostic in result.diagnostics {
 }
 guard let schema = result.schema else { exit(1) }
 
-let source: String
-do {
-    source = try SwiftCodeGenerator.generate(schema, options: options)
-} catch {
-    fail("\(error)\n", code: 1)
-}
+// The names generated code had to change are `check`'s warnings, not the build's: a schema Swift finds awkward
+// still builds warning-free.
+let source = SwiftCodeGenerator.generate(schema, options: options)
 do {
     try GeneratorFiles.write(source, to: outputPath)
 } catch {

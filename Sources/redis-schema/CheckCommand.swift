@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedisSchemaCore
+import RedisSchemaGenerator
 
 /// `redis-schema check`: validates a schema and prints its diagnostics.
 struct CheckCommand: ParsableCommand {
@@ -25,7 +26,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let path = schemaArgument.schema
-        let result = try schemaArgument.load()
+        var result = try schemaArgument.load()
+        // What generated Swift does differently (renamed names, untyped fields) is worth a warning here, and
+        // only here: `docs` and `validate` do not care about Swift.
+        if let schema = result.schema {
+            result.diagnostics = (result.diagnostics + SwiftCodeGenerator.diagnostics(for: schema)).sortedByLocation()
+        }
         switch format {
         case .text:
             for diagnostic in result.diagnostics {

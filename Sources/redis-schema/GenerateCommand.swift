@@ -32,12 +32,11 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let schema = try schemaArgument.loadOrExit(printWarnings: true)
         let options = SwiftGeneratorOptions(accessLevel: accessLevel, namespace: namespace)
-        let source: String
-        do {
-            source = try SwiftCodeGenerator.generate(schema, options: options)
-        } catch {
-            throw CommandFailure(.violations, message: "\(error)")
+        // The names generated code had to change, as warnings; they never stop generation.
+        for warning in SwiftCodeGenerator.diagnostics(for: schema, options: options) {
+            FileHandleOutput.standardError.write("\(warning)\n")
         }
+        let source = SwiftCodeGenerator.generate(schema, options: options)
         if check {
             let existing = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
             let diff = TextDiff.unified(old: existing, new: source, oldName: output, newName: "generated")

@@ -1,6 +1,5 @@
 import ArgumentParser
 import RedisSchemaCore
-import RedisSchemaGenerator
 
 /// The schema file every subcommand takes, as an argument or with `--schema` (both spellings work
 /// everywhere, so scripts need not remember which subcommand takes which).
@@ -26,23 +25,14 @@ struct SchemaArgument: ParsableArguments {
         }
     }
 
-    /// Loads the schema with its diagnostics, including the generator's, so that a schema `check`
-    /// accepts always generates; a file that cannot be read is a usage error.
+    /// Loads the schema with its diagnostics; exits 2 when the file cannot be read. Swift-only concerns are not
+    /// among them: `check` adds the generator's warnings itself, and they never make a schema unusable.
     func load() throws -> SchemaLoader.Result {
-        var result: SchemaLoader.Result
         do {
-            result = try SchemaLoader.load(contentsOf: schema)
+            return try SchemaLoader.load(contentsOf: schema)
         } catch {
             throw CommandFailure(.usage, error)
         }
-        if let loaded = result.schema {
-            let generatorDiagnostics = SwiftCodeGenerator.diagnostics(for: loaded)
-            if !generatorDiagnostics.isEmpty {
-                result.diagnostics = (result.diagnostics + generatorDiagnostics).sortedByLocation()
-                if result.diagnostics.containsErrors { result.schema = nil }
-            }
-        }
-        return result
     }
 
     /// Loads the schema; prints diagnostics and fails with `classWhenInvalid` when it cannot be used.

@@ -62,6 +62,23 @@ struct ValidateCLITests {
         #expect(summary["errors"] as? Int == 0)
     }
 
+    /// Names Swift cannot use and streams without fields concern only generated code: `validate` lints such a
+    /// schema's keyspace like any other.
+    @Test func aSchemaSwiftFindsAwkwardIsValidated() throws {
+        let schema = try cli.temporaryFile(
+            "version: 1\nkeys:\n  type: {pattern: \"type:<Type>\", type: string, ttl: none}\n"
+                + "  _1st: {pattern: log, type: stream, ttl: none}\n")
+        try redisCLI(31, ["FLUSHDB"])
+        try redisCLI(31, ["SET", "type:a", "x"])
+        try redisCLI(31, ["XADD", "log", "*", "any", "field"])
+        let result = try cli.run(["validate", "--schema", schema.path, "--url", Self.url(31), "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("warning"))
+        let summary = try #require(try json(result.stdout)["summary"] as? [String: Any])
+        #expect(summary["keysScanned"] as? Int == 2)
+        #expect(summary["errors"] as? Int == 0)
+    }
+
     @Test func violationsExit1WithTheDocumentedJSON() throws {
         try seedViolations(21)
         let result = try cli.run(["validate", "--url", Self.url(21), "--format", "json"])

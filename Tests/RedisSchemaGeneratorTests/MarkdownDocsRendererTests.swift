@@ -32,7 +32,7 @@ import Testing
         #expect(markdown.contains("| `<kind>` | string | one of `click`, `tap`; at most 8 bytes |"))
         #expect(markdown.contains("| `<day>` | int |  |"))
         #expect(markdown.contains("| `note` | string | no |"))
-        #expect(markdown.contains("XADD events:click:42 MAXLEN ~ 1000 * x 42 note text\nEXPIRE events:click:42 172800"))
+        #expect(markdown.contains("XADD events:click:42 MAXLEN = 1000 * x 42 note text\nEXPIRE events:click:42 172800"))
         #expect(markdown.contains("`bull:*`"))
     }
 
@@ -69,5 +69,28 @@ import Testing
         #expect(markdown.contains("LPUSH recent:u-1 text\n"))
         #expect(markdown.contains("ZADD board:g-1 3.5 text\n"))
         #expect(markdown.contains("SET note:n-1 text\n"))
+    }
+
+    /// The example commands are the plan's main write with sample values: the TTL command and form that
+    /// generated code sends (`PEXPIRE`, `PX` for millisecond TTLs), `INCRBY` for counters, exact `MAXLEN =`.
+    @Test func exampleCommandsAreWhatGeneratedCodeSends() throws {
+        let markdown = try render(
+            """
+            version: 1
+            keys:
+              tags: {pattern: "tags:<id>", type: set, ttl: 1500ms, member: string}
+              flash: {pattern: "flash:<id>", type: string, ttl: 90500 ms, value: string}
+              hits: {pattern: "hits:<id>", type: string, ttl: 5 min, value: counter}
+              opt: {pattern: "opt:<id>", type: hash, ttl: 2s, fields: {a?: int}}
+              raw: {pattern: "raw:<id>", type: hash, ttl: none}
+              cells: {pattern: "cells:<id>", type: hash, ttl: none, fields: {"<x:int>_<y:int>": int}}
+            """)
+        #expect(markdown.contains("```\nSADD tags:id-1 text\nPEXPIRE tags:id-1 1500\n```"))
+        #expect(markdown.contains("```\nSET flash:id-1 text PX 90500\n```"))
+        #expect(markdown.contains("```\nINCRBY hits:id-1 1\nEXPIRE hits:id-1 300\n```"))
+        #expect(markdown.contains("```\nHSET opt:id-1 a 42\nEXPIRE opt:id-1 2\n```"))
+        #expect(markdown.contains("```\nHSET raw:id-1 field value\n```"))
+        #expect(markdown.contains("```\nHSET cells:id-1 42_42 42\n```"))
+        #expect(!markdown.contains("\nEXPIRE tags"))
     }
 }

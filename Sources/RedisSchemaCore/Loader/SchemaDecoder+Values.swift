@@ -18,7 +18,6 @@ extension SchemaDecoder {
     mutating func fields(_ node: YAMLNode, key: String) -> [FieldSpec] {
         guard let entries = mapping(node, option: "fields", key: key) else { return [] }
         var fields: [FieldSpec] = []
-        var propertyNames: [String: String] = [:]
         for entry in entries {
             guard var typeName = text(entry.value, option: "fields.\(entry.key)", key: key) else { continue }
             var name = entry.key
@@ -51,14 +50,6 @@ extension SchemaDecoder {
                             + "a letter, or a field pattern such as `<x:int>_<y:int>`", at: entry.keyLocation, key: key)
                     continue
                 }
-                let property = Identifier.lowerCamelCase(name)
-                if let other = propertyNames[property] {
-                    error(
-                        "the fields `\(other)` and `\(name)` in key `\(key)` would both become the Swift property "
-                            + "`\(property)`; rename one", at: entry.keyLocation, key: key)
-                    continue
-                }
-                propertyNames[property] = name
                 fieldName = .literal(name)
             }
             fields.append(FieldSpec(name: fieldName, type: type, isOptional: isOptional, location: entry.keyLocation))

@@ -102,7 +102,6 @@ struct SchemaDecoder {
         }
         separator = schema.separator
         schema.keys = keySpecs(keysNode, separator: schema.separator)
-        checkTypeNamesAreUnique(schema.keys)
         return schema
     }
 
@@ -178,21 +177,6 @@ struct SchemaDecoder {
             } catch {
                 self.error("invalid glob in `ignore`: \(error)", at: item.location)
                 return nil
-            }
-        }
-    }
-
-    // MARK: Names
-
-    private mutating func checkTypeNamesAreUnique(_ keys: [KeySpec]) {
-        var seen: [String: KeySpec] = [:]
-        for key in keys {
-            if let first = seen[key.typeName] {
-                error(
-                    "keys `\(first.name)` and `\(key.name)` would both generate the Swift type `\(key.typeName)`; "
-                        + "rename one of them", at: key.location, key: key.name)
-            } else {
-                seen[key.typeName] = key
             }
         }
     }

@@ -1,30 +1,64 @@
 import RedisSchema
 import RedisSchemaCore
 
-/// Example `redis-cli` commands that write a key the way its schema demands: with its TTL and cap.
+/// Example `redis-cli` commands that write a key the way generated code does: the key's main write operation
+/// from its plan, with made-up values, so the TTL command (`EXPIRE`/`PEXPIRE`), trimming and counters shown are
+/// exactly the ones generated code sends.
 enum ExampleCommands {
-    static func commands(for key: KeySpec) -> [String] {
-        let name = quote(exampleKey(key.pattern))
-        let expire = key.ttl.seconds.map { ["EXPIRE \(name) \($0)"] } ?? []
-        switch key.value {
-        case .hash(let hash):
-            return ["HSET \(name) " + fieldArguments(hash.fields)] + expire
-        case .stream(let stream):
-            let cap = stream.maxLength.map { "MAXLEN ~ \($0) " } ?? ""
-            return ["XADD \(name) \(cap)* " + fieldArguments(stream.fields)] + expire
-        case .list(let list):
-            let push = "LPUSH \(name) \(quote(sample(list.element)))"
-            let trim = list.maxLength.map { ["LTRIM \(name) 0 \($0 - 1)"] } ?? []
-            return [push] + trim + expire
-        case .set(let set):
-            return ["SADD \(name) \(quote(memberSample(set.member)))"] + expire
-        case .zset(let zset):
-            return ["ZADD \(name) \(scoreSample(zset.score)) \(quote(memberSample(zset.member)))"] + expire
-        case .string(.counter):
-            return ["INCR \(name)"] + expire
-        case .string(.scalar(let type)):
-            let ttl = key.ttl.seconds.map { " EX \($0)" } ?? ""
-            return ["SET \(name) \(quote(sample(type)))\(ttl)"]
+    static func commands(for plan: OperationPlan) -> [String] {
+        guard let write = plan.operations.first(where: \.isWrite) else { return [] }
+        let key = quote(exampleKey(plan.pattern))
+        return write.commands.compactMap { command in
+            var words = [command.name]
+            for argument in command.arguments {
+                words += self.words(for: argument, in: write, plan: plan, key: key)
+            }
+            // A command whose spread adds nothing is not sent (`HDEL` when every optional field has a value).
+            if command.condition == .whenSpreadIsNotEmpty && words.count == command.arguments.count { return nil }
+            return words.joined(separator: " ")
+        }
+    }
+
+    private static func words(
+        for argument: CommandArgument, in operation: Operation, plan: OperationPlan, key: String
+    ) -> [String] {
+        switch argument {
+        case .key: return [key]
+        case .literal(let text): return [text]
+        case .integer(let value): return [String(value)]
+        case .cap(let value): return [String(value)]
+        case .ttlSeconds(let value), .ttlMilliseconds(let value): return [String(value)]
+        case .parameter(let name): return operation.parameter(named: name).map { [quote(sample($0.kind))] } ?? []
+        case .renderedField:
+            guard case .getField(let index)? = fieldPatternIndex(operation.kind) else { return [] }
+            let pattern = plan.value.fieldPatterns[index].pattern
+            return [quote(pattern.unchecked(pattern.placeholders.map { sample($0) }))]
+        case .setFields:
+            guard plan.value.hasTypedFields else { return ["field", "value"] }
+            return plan.value.literalFields.flatMap { name, spec in [quote(name), quote(sample(spec.type))] }
+        case .unsetFields, .optionalOption: return []
+        }
+    }
+
+    /// The field pattern an operation works on, as a `getField` kind.
+    private static func fieldPatternIndex(_ kind: OperationKind) -> OperationKind? {
+        switch kind {
+        case .getField(let index), .setField(let index), .incrementField(let index), .removeField(let index):
+            return .getField(pattern: index)
+        default: return nil
+        }
+    }
+
+    private static func sample(_ kind: OperationParameter.Kind) -> String {
+        switch kind {
+        case .value(let type): return sample(type)
+        case .member(let member): return memberSample(member)
+        case .score(let score): return scoreSample(score)
+        case .amount: return "1"
+        case .index(let index): return String(index)
+        case .entryID(let id): return id
+        case .placeholder(let placeholder): return sample(placeholder)
+        case .fields, .untypedFields, .count: return ""
         }
     }
 
@@ -55,18 +89,6 @@ enum ExampleCommands {
         case .datetime: return "2025-12-12T10:22:00Z"
         case .json: return "{\"key\":\"value\"}"
         }
-    }
-
-    private static func fieldArguments(_ fields: [FieldSpec]) -> String {
-        if fields.isEmpty { return "field value" }
-        return fields.map { field in
-            let name: String
-            switch field.name {
-            case .literal(let literal): name = literal
-            case .pattern(let pattern): name = pattern.unchecked(pattern.placeholders.map { sample($0) })
-            }
-            return "\(quote(name)) \(quote(sample(field.type)))"
-        }.joined(separator: " ")
     }
 
     private static func memberSample(_ member: MemberSpec) -> String {

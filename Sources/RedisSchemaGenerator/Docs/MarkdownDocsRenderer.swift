@@ -6,6 +6,7 @@ import RedisSchemaCore
 public enum MarkdownDocsRenderer {
     /// The Markdown document for `schema`.
     public static func render(_ schema: Schema) -> String {
+        let plans = OperationPlanner.plans(for: schema)
         var out = MarkdownWriter()
         out.line("# \(schema.namespace ?? "Redis schema")")
         out.blank()
@@ -19,8 +20,8 @@ public enum MarkdownDocsRenderer {
         out.blank()
         out.table(
             header: ["Key Pattern", "Type", "TTL", "Purpose"],
-            rows: schema.keys.map { key in
-                [code(key.pattern.displayForm), key.type.displayName, key.ttlText, key.purpose ?? ""]
+            rows: plans.map { plan in
+                [code(plan.pattern.displayForm), plan.redisType.displayName, plan.ttlText, plan.purpose ?? ""]
             })
         if !schema.ignore.isEmpty {
             out.blank()
@@ -28,36 +29,36 @@ public enum MarkdownDocsRenderer {
                 "Keys matching these globs belong to other software and are not checked: "
                     + schema.ignore.map { code($0.glob.source) }.joined(separator: ", ") + ".")
         }
-        for key in schema.keys {
+        for plan in plans {
             out.blank()
-            renderKey(key, schema: schema, into: &out)
+            renderKey(plan, into: &out)
         }
         return out.text
     }
 
-    private static func renderKey(_ key: KeySpec, schema: Schema, into out: inout MarkdownWriter) {
-        out.line("## \(key.name)")
+    private static func renderKey(_ plan: OperationPlan, into out: inout MarkdownWriter) {
+        out.line("## \(plan.keyName)")
         out.blank()
-        out.line("\(code(key.pattern.displayForm)) · \(key.type.displayName) · TTL \(key.ttlText)")
-        if let purpose = key.purpose {
+        out.line("\(code(plan.pattern.displayForm)) · \(plan.redisType.displayName) · TTL \(plan.ttlText)")
+        if let purpose = plan.purpose {
             out.blank()
             out.line(purpose)
         }
-        let params = key.pattern.placeholders
+        let params = plan.pattern.placeholders
         if !params.isEmpty {
             out.blank()
             out.table(
                 header: ["Placeholder", "Type", "Constraints"],
                 rows: params.map { [code("<\($0.name)>"), $0.rule.kind.rawValue, constraints($0.rule)] })
         }
-        let shape = valueShape(key)
+        let shape = valueShape(plan)
         if !shape.isEmpty {
             out.blank()
             for line in shape { out.line(line) }
         }
         out.blank()
         out.line("```")
-        for command in ExampleCommands.commands(for: key) { out.line(command) }
+        for command in ExampleCommands.commands(for: plan) { out.line(command) }
         out.line("```")
     }
 
@@ -69,31 +70,31 @@ public enum MarkdownDocsRenderer {
         return parts.joined(separator: "; ")
     }
 
-    /// What the key holds, one line per declared-or-default option, so readers see what generated
-    /// code will accept without knowing the schema's defaults.
-    private static func valueShape(_ key: KeySpec) -> [String] {
-        switch key.value {
-        case .string(.counter): return ["- Value: an integer counter, only ever incremented"]
-        case .string(.scalar(let type)): return ["- Value: \(type.rawValue)"]
-        case .hash(let hash): return fieldTable(hash.fields)
-        case .list(let list): return ["- Elements: \(list.element.rawValue)"] + cap(list.maxLength, of: "elements")
-        case .set(let set): return ["- Members: \(code(set.member.source))"]
-        case .zset(let zset): return ["- Members: \(code(zset.member.source))", "- Scores: \(zset.score.rawValue)"]
-        case .stream(let stream): return fieldTable(stream.fields) + cap(stream.maxLength, of: "entries")
+    private static func valueShape(_ plan: OperationPlan) -> [String] {
+        var lines: [String] = []
+        let fields = plan.value.fields
+        if !fields.isEmpty {
+            var table = MarkdownWriter()
+            table.table(
+                header: ["Field", "Type", "Required"],
+                rows: fields.map { [code($0.name.source), $0.type.rawValue, $0.isOptional ? "no" : "yes"] })
+            lines.append(table.text.trimmingTrailingNewline())
         }
-    }
-
-    private static func fieldTable(_ fields: [FieldSpec]) -> [String] {
-        guard !fields.isEmpty else { return [] }
-        var table = MarkdownWriter()
-        table.table(
-            header: ["Field", "Type", "Required"],
-            rows: fields.map { [code($0.name.source), $0.type.rawValue, $0.isOptional ? "no" : "yes"] })
-        return [table.text.trimmingTrailingNewline()]
-    }
-
-    private static func cap(_ maxLength: Int?, of items: String) -> [String] {
-        maxLength.map { ["- At most \($0) \(items) (trimmed on write)"] } ?? []
+        switch plan.value {
+        case .list(let element): lines.append("- Elements: \(element.rawValue)")
+        case .set(let member): lines.append("- Members: \(code(member.source))")
+        case .sortedSet(let member, let score):
+            lines.append("- Members: \(code(member.source))")
+            lines.append("- Scores: \(score.rawValue)")
+        case .string(let type): lines.append("- Value: \(type.rawValue)")
+        case .counter: lines.append("- Value: an integer counter, only ever incremented")
+        case .hash, .stream: break
+        }
+        if let maxLength = plan.cap.maxLength {
+            lines.append(
+                "- At most \(maxLength) \(plan.redisType == .stream ? "entries" : "elements") (trimmed on write)")
+        }
+        return lines
     }
 
     static func code(_ text: String) -> String {

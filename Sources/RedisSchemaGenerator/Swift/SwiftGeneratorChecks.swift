@@ -1,74 +1,95 @@
 import RedisSchemaCore
 
-/// Rules the Swift generator adds to the schema's own: names that would not compile, or would compile
-/// into something else.
+/// What the Swift generator does differently from what the schema says, as warnings for `check`: names it had
+/// to change and operations it had to leave out. Never an error: every valid schema generates code that compiles.
 enum SwiftGeneratorChecks {
-    /// Properties every generated `Member` type has.
-    static let reservedMemberNames: Set<String> = [
-        "rawValue", "description", "redisEncoded", "redisValueDescription", "pattern", "hashValue",
-    ]
-
-    static func diagnostics(for schema: Schema, options: SwiftGeneratorOptions) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    static func warnings(for schema: Schema, options: SwiftGeneratorOptions) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
         let namespace = options.resolvedNamespace(for: schema)
-        // Inside a key type, `Fields`, `Entry` and `Member` name its nested types, not the namespace.
-        let nestedNames: Set<String> = ["Fields", "Entry", "Member"]
-        if SwiftNames.reservedTypeNames.contains(namespace) || nestedNames.contains(namespace)
-            || !Identifier.isValid(namespace)
-        {
-            diagnostics.append(
+        if let requested = options.namespace ?? schema.namespace, requested != namespace {
+            warnings.append(
                 Diagnostic(
-                    .error, at: SourceLocation(file: schema.file, line: 1, column: 1),
-                    "the namespace `\(namespace)` cannot name a Swift enum here; set `namespace:` to another name"))
+                    .warning, at: SourceLocation(file: schema.file, line: 1, column: 1),
+                    "the namespace `\(requested)` cannot name a Swift enum here; generated code calls it `\(namespace)`"
+                ))
         }
-        for key in schema.keys {
-            func error(_ message: String, at location: SourceLocation? = nil) {
-                diagnostics.append(Diagnostic(.error, at: location ?? key.location, message, key: key.name))
+        let plans = OperationPlanner.plans(for: schema)
+        let typeNames = SwiftNames.typeNames(forKeys: plans.map(\.keyName), namespace: namespace)
+        for (plan, typeName) in zip(plans, typeNames) {
+            func warn(_ message: String, at location: SourceLocation? = nil) {
+                warnings.append(Diagnostic(.warning, at: location ?? plan.location, message, key: plan.keyName))
             }
-            if SwiftNames.reservedTypeNames.contains(key.typeName) || key.typeName == namespace {
-                error(
-                    "the key `\(key.name)` would generate the Swift type `\(key.typeName)`, which would shadow "
-                        + "a module or a built-in name; rename the key")
+            let plain = Identifier.upperCamelCase(plan.keyName)
+            if typeName != plain {
+                let reason =
+                    plain.isEmpty
+                    ? "its name has no letters or digits"
+                    : typeName.hasPrefix(SwiftNames.typeName(forKey: plan.keyName))
+                        && typeName != SwiftNames.typeName(forKey: plan.keyName)
+                        ? "an earlier key generates `\(SwiftNames.typeName(forKey: plan.keyName))`"
+                        : "`\(plain)` is not usable there"
+                warn("the key `\(plan.keyName)` generates the Swift type `\(namespace).\(typeName)`: \(reason)")
             }
-            var member: MemberSpec?
-            var fields: [FieldSpec] = []
-            switch key.value {
-            case .set(let set): member = set.member
-            case .zset(let zset): member = zset.member
-            case .hash(let hash): fields = hash.fields
-            case .stream(let stream): fields = stream.fields
-            case .string, .list: break
+            let literal = plan.value.literalFields
+            for (field, property) in zip(literal, SwiftNames.properties(forFields: literal.map(\.name)))
+            where property != SwiftNames.escaped(Identifier.lowerCamelCase(field.name)) {
+                warn(
+                    "the field `\(field.name)` in key `\(plan.keyName)` is the property `\(property)` of "
+                        + "`\(typeName).Fields`", at: field.spec.location)
             }
-            if case .pattern(let pattern) = member {
-                for placeholder in pattern.placeholders where reservedMemberNames.contains(placeholder.name) {
-                    error(
-                        "the member placeholder `<\(placeholder.name)>` in key `\(key.name)` would clash with a "
-                            + "property of the generated `Member` type; rename it")
+            switch plan.value {
+            case .set(.pattern(let pattern)), .sortedSet(.pattern(let pattern), _):
+                for placeholder in pattern.placeholders
+                where SwiftNames.memberValueName(placeholder.name) != placeholder.name {
+                    warn(
+                        "the member placeholder `<\(placeholder.name)>` in key `\(plan.keyName)` is "
+                            + "`\(SwiftNames.memberValueName(placeholder.name))` in `\(typeName).Member`")
                 }
+            default: break
             }
-            var signatures: [[String]: String] = [:]
+            warnings += fieldWarnings(plan, typeName: typeName)
+        }
+        return warnings
+    }
+
+    private static func fieldWarnings(_ plan: OperationPlan, typeName: String) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        let fields = plan.value.fields
+        if plan.redisType == .stream && !plan.value.hasTypedFields {
             for field in fields {
                 guard case .pattern(let pattern) = field.name else { continue }
-                if key.type == .stream {
-                    error(
-                        "the stream `\(key.name)` has the dynamic field `\(pattern.source)`; generated stream code "
-                            + "needs fixed field names", at: field.location)
-                }
-                let signature = pattern.placeholders.map(\.name)
-                if let other = signatures[signature] {
-                    error(
-                        "the field patterns `\(other)` and `\(pattern.source)` in key `\(key.name)` have the same "
-                            + "placeholders, so their Swift methods would clash; rename a placeholder",
-                        at: field.location)
-                }
-                signatures[signature] = pattern.source
-            }
-            if key.type == .stream
-                && !fields.contains(where: { if case .literal = $0.name { true } else { false } })
-            {
-                error("the stream `\(key.name)` declares no fields; add `fields:` so entries can be written")
+                warnings.append(
+                    Diagnostic(
+                        .warning, at: field.location,
+                        "the stream `\(plan.keyName)` has the dynamic field `\(pattern.source)`, so `\(typeName)` "
+                            + "writes and reads untyped fields (name-value pairs of `Swift.String`)",
+                        key: plan.keyName))
             }
         }
-        return diagnostics
+        for index in SwiftFieldPatternMethods.clashingPatterns(plan.value) {
+            let pattern = plan.value.fieldPatterns[index].pattern
+            warnings.append(
+                Diagnostic(
+                    .warning, at: fields.first { $0.name == .pattern(pattern) }?.location ?? plan.location,
+                    "the field pattern `\(pattern.source)` in key `\(plan.keyName)` has the same placeholders as an "
+                        + "earlier one, so `\(typeName)` has only its `fieldPattern` constant, not its methods; "
+                        + "rename a placeholder",
+                    key: plan.keyName))
+        }
+        return warnings
+    }
+}
+
+/// Which field patterns of a hash get labelled methods (`get(x:y:)`): all but those whose placeholders repeat an
+/// earlier pattern's, whose methods would clash.
+enum SwiftFieldPatternMethods {
+    static func clashingPatterns(_ value: ValueShape) -> [Int] {
+        var seen: Set<[String]> = []
+        var clashing: [Int] = []
+        for (index, (pattern, _)) in value.fieldPatterns.enumerated() {
+            let signature = pattern.placeholders.map(\.name)
+            if !seen.insert(signature).inserted { clashing.append(index) }
+        }
+        return clashing
     }
 }

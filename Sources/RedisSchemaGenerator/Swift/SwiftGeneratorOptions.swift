@@ -25,21 +25,29 @@ public struct SwiftGeneratorOptions: Sendable, Hashable {
     }
 
     /// The namespace used for `schema`: the option, else `namespace:`, else the file name in
-    /// UpperCamelCase (`ux-keys.yaml` → `UxKeys`), with `Keys` added when that would shadow a module
-    /// (`redis-schema.yaml` → `RedisSchemaKeys`).
+    /// UpperCamelCase (`ux-keys.yaml` → `UxKeys`). Whichever it is, characters Swift cannot use become `_`,
+    /// `Schema` goes in front of a leading digit, and `Keys` is added when the name would shadow a module or
+    /// a nested type of the keys (`redis-schema.yaml` → `RedisSchemaKeys`, `namespace: Swift` → `SwiftKeys`).
     public func resolvedNamespace(for schema: Schema) -> String {
-        if let namespace { return namespace }
-        if let namespace = schema.namespace { return namespace }
+        if let namespace = namespace ?? schema.namespace { return Self.usableName(namespace, camelCase: false) }
         var stem = Self.fileName(schema.file)
         if let dot = stem.firstIndex(of: ".") { stem = String(stem[..<dot]) }
+        return Self.usableName(stem, camelCase: true)
+    }
+
+    private static func usableName(_ text: String, camelCase: Bool) -> String {
         let words = String(
-            stem.unicodeScalars.map { scalar in
+            text.unicodeScalars.map { scalar in
                 ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                     ? Character(scalar) : "_"
             })
-        var name = Identifier.upperCamelCase(words)
-        if name.isEmpty || name.first!.isNumber { name = "Schema" + name }
-        if SwiftNames.reservedTypeNames.contains(name) { name += "Keys" }
+        var name = camelCase ? Identifier.upperCamelCase(words) : words
+        if name.isEmpty || name.first!.isNumber || name.allSatisfy({ $0 == "_" }) { name = "Schema" + name }
+        if SwiftNames.reservedTypeNames.contains(name) || SwiftNames.nestedTypeNames.contains(name)
+            || SwiftNames.keywords.contains(name)
+        {
+            name += "Keys"
+        }
         return name
     }
 

@@ -1,79 +1,87 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// The fields of a hash or stream entry; other types have none.
-    var fields: [FieldSpec] {
-        switch key.value {
-        case .hash(let hash): return hash.fields
-        case .stream(let stream): return stream.fields
-        case .string, .list, .set, .zset: return []
-        }
-    }
-
-    /// The literal fields of a hash or stream entry.
-    var literalFields: [(name: String, spec: FieldSpec)] {
-        fields.compactMap { field in
-            guard case .literal(let name) = field.name else { return nil }
-            return (name, field)
-        }
-    }
+    /// The Swift type of untyped fields written to a stream: name-value pairs, in order.
+    static let untypedFieldsType = "[(name: Swift.String, value: Swift.String)]"
 
     /// `struct Fields`: one property per literal field, optional fields as optionals.
-    func emitFieldsStruct(into out: inout SwiftWriter) {
-        let fields = literalFields
-        out.blank()
-        out.doc("The fields of a `\(key.name)` \(key.type == .stream ? "stream entry" : "hash").")
-        out.block("nonisolated \(access) struct Fields: Swift.Sendable, Swift.Hashable") { out in
-            for (name, spec) in fields {
-                out.doc("`\(name)`: \(spec.type.rawValue)\(spec.isOptional ? ", optional" : "").")
-                out.line(
-                    "\(access) var \(SwiftNames.property(name)): \(spec.type.swiftType)\(spec.isOptional ? "?" : "")")
-            }
-            out.blank()
-            out.doc("Creates the fields.")
-            // A parameter called `self` would hide `self`, so that one gets another local name.
-            let parameters = fields.map { name, spec in
-                let property = SwiftNames.property(name)
-                let declaration = property == "`self`" ? "`self` self_" : property
-                return "\(declaration): \(spec.type.swiftType)\(spec.isOptional ? "? = nil" : "")"
-            }
-            out.block("\(access) init(\(parameters.joined(separator: ", ")))") { out in
-                for (name, _) in fields {
-                    let property = SwiftNames.property(name)
-                    out.line("self.\(property) = \(property == "`self`" ? "self_" : property)")
-                }
-            }
-            out.blank()
-            out.doc(
-                "Decodes the fields read from `key`.\n\n- Throws: `RedisSchemaError` when a required field is "
-                    + "missing or a field does not hold its declared type.")
-            out.block(
-                "\(access) init(redisFields: [Swift.String: [Swift.UInt8]], key: Swift.String) "
-                    + "throws(RedisSchema.RedisSchemaError)"
-            ) { out in
-                for (name, spec) in fields {
-                    let reader = spec.isOptional ? "optional" : "required"
-                    out.line(
-                        "self.\(SwiftNames.property(name)) = try RedisSchema.RedisReply.\(reader)(redisFields, "
-                            + "\(SwiftNames.literal(name)), as: \(spec.type.swiftType).self, key: key)")
-                }
-            }
+    func fieldsStruct() -> SwiftDeclaration {
+        let fields = self.fields
+        let properties = fields.map { field -> SwiftDeclaration in
+            let (name, spec) = (field.name, field.spec)
+            return
+                .documented(
+                    "`\(name)`: \(spec.type.rawValue)\(spec.isOptional ? ", optional" : "").",
+                    .property(
+                        SwiftProperty(
+                            access: access, isMutable: true, name: field.property,
+                            type: spec.type.swiftType + (spec.isOptional ? "?" : ""))))
         }
+        // A parameter called `self` would hide `self`, so that one gets another local name.
+        let local = { (property: String) in property == "`self`" ? "self_" : property }
+        let memberwise = SwiftFunction(
+            access: access, kind: .initializer,
+            parameters: fields.map { field in
+                let (property, spec) = (field.property, field.spec)
+                return SwiftParameter(
+                    label: property, name: local(property), type: spec.type.swiftType + (spec.isOptional ? "?" : ""),
+                    default: spec.isOptional ? "nil" : nil)
+            },
+            body: fields.map { field in
+                let property = field.property
+                return .assignment("self.\(property)", .atom(local(property)))
+            })
+        let decoding = SwiftFunction(
+            access: access, kind: .initializer,
+            parameters: [
+                SwiftParameter("redisFields", "[Swift.String: [Swift.UInt8]]"), SwiftParameter("key", "Swift.String"),
+            ],
+            throwsClause: "throws(RedisSchema.RedisSchemaError)",
+            body: fields.map { field in
+                let (name, spec) = (field.name, field.spec)
+                return .assignment(
+                    "self.\(field.property)",
+                    .try(
+                        .call(
+                            "RedisSchema.RedisReply.\(spec.isOptional ? "optional" : "required")",
+                            [
+                                "redisFields", SwiftArgument(nil, .atom(SwiftNames.literal(name))),
+                                SwiftArgument("as", .atom("\(spec.type.swiftType).self")), SwiftArgument("key", "key"),
+                            ])))
+            })
+        return .documented(
+            "The fields of a `\(plan.keyName)` \(plan.redisType == .stream ? "stream entry" : "hash").",
+            .type(
+                SwiftTypeDeclaration(
+                    kind: .struct, access: access, name: "Fields", conformances: ["Swift.Sendable", "Swift.Hashable"],
+                    members: [
+                        .group(properties),
+                        .documented("Creates the fields.", .function(memberwise)),
+                        .documented(
+                            "Decodes the fields read from `key`.\n\n- Throws: `RedisSchemaError` when a required field "
+                                + "is missing or a field does not hold its declared type.",
+                            .function(decoding)),
+                    ])))
     }
 
-    /// Appends `name value` pairs for every set field to the `[any RedisArgumentConvertible]` called `arguments`,
-    /// and, when `deleted` is given, the names of unset optional fields to that array.
-    func emitFieldArguments(from fields: String, into arguments: String, deleted: String?, out: inout SwiftWriter) {
-        for (name, spec) in literalFields {
-            let property = "\(fields).\(SwiftNames.property(name))"
-            let literal = SwiftNames.literal(name)
-            if spec.isOptional {
-                out.ifElse(
-                    "let value = \(property)", { out in out.line("\(arguments) += [\(literal), value.redisEncoded]") },
-                    else: deleted.map { deleted in { out in out.line("\(deleted).append(\(literal))") } })
-            } else {
-                out.line("\(arguments) += [\(literal), \(property).redisEncoded]")
-            }
-        }
+    /// Statements that turn `fields` (`[Swift.String: [Swift.UInt8]]`) into text, in `text`, throwing for bytes
+    /// that are not UTF-8.
+    func textFields(from fields: String, into text: String) -> [SwiftStatement] {
+        [
+            .binding(isMutable: true, name: text, type: "[Swift.String: Swift.String]", value: "[:]"),
+            .for(
+                "(name, bytes)", in: .atom(fields),
+                body: [
+                    .assignment(
+                        "\(text)[name]",
+                        .try(
+                            .call(
+                                "Swift.String.decode",
+                                [
+                                    SwiftArgument("bytes", "bytes"), SwiftArgument("key", "self.key"),
+                                    SwiftArgument("field", "name"),
+                                ])))
+                ]),
+        ]
     }
 }

@@ -1,130 +1,113 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// A hash: `Fields` with `set`/`get` for its fixed fields, and labelled methods per field pattern.
-    func emitHash(into out: inout SwiftWriter) {
-        if !literalFields.isEmpty {
-            emitFieldsStruct(into: &out)
-            emitHashSet(into: &out)
-            emitHashGet(into: &out)
+    /// A hash: `Fields` with `set`/`get` for its fixed fields (untyped pairs when it declares no fields), and
+    /// labelled methods per field pattern.
+    func hash() -> [SwiftDeclaration] {
+        var members: [SwiftDeclaration] = []
+        if plan.value.hasTypedFields {
+            members += [fieldsStruct(), hashSet(fieldsType: "Fields"), hashGet()]
+        } else if plan.operation(.setFields) != nil {
+            members += [hashSet(fieldsType: "[Swift.String: Swift.String]"), untypedHashGet()]
         }
-        let patterns = fields.compactMap { field -> (FieldPattern, ValueType)? in
-            guard case .pattern(let pattern) = field.name else { return nil }
-            return (pattern, field.type)
-        }
+        let patterns = plan.value.fieldPatterns
+        let clashing = Set(SwiftFieldPatternMethods.clashingPatterns(plan.value))
         for (index, (pattern, type)) in patterns.enumerated() {
             let name = patterns.count == 1 ? "fieldPattern" : "fieldPattern\(index + 1)"
-            emitPatternField(pattern, type: type, patternName: name, into: &out)
+            members.append(
+                .documented(
+                    "The field names `\(pattern.source)`, with the rules of their placeholders.",
+                    constant(
+                        name, nil,
+                        SwiftPatternRendering.declaration(pattern))))
+            if !clashing.contains(index) {
+                members += patternField(pattern, type: type, index: index, patternName: name)
+            }
         }
+        return members
     }
 
-    private func emitHashSet(into out: inout SwiftWriter) {
-        let hasOptional = literalFields.contains { $0.spec.isOptional }
-        out.blank()
-        out.doc(
-            "Writes every field (`HSET`\(hasOptional ? "; `HDEL` for optional fields that are `nil`" : ""))"
-                + "\(ttlClause).")
-        out.block("\(access) func set(_ fields: Fields, \(clientParameter)) async throws") { out in
-            guard hasOptional else {
-                let pairs = literalFields.map { name, _ in
-                    "\(SwiftNames.literal(name)), fields.\(SwiftNames.property(name)).redisEncoded"
-                }
-                out.line("let hset: [any RedisSchema.RedisArgumentConvertible] = [")
-                out.line("    self.key, \(pairs.joined(separator: ", ")),")
-                out.line("]")
-                emitExecute(
-                    ["RedisSchema.RedisCommand(\"HSET\", arguments: hset)"] + expireCommands, result: nil, into: &out)
-                return
-            }
-            out.line("var hset: [any RedisSchema.RedisArgumentConvertible] = [self.key]")
-            out.line("var hdel: [any RedisSchema.RedisArgumentConvertible] = [self.key]")
-            emitFieldArguments(from: "fields", into: "hset", deleted: "hdel", out: &out)
-            out.line("var commands: [RedisSchema.RedisCommand] = []")
-            out.ifElse("hset.count > 1") { out in
-                out.line("commands.append(RedisSchema.RedisCommand(\"HSET\", arguments: hset))")
-            }
-            out.ifElse("hdel.count > 1") { out in
-                out.line("commands.append(RedisSchema.RedisCommand(\"HDEL\", arguments: hdel))")
-            }
-            for command in expireCommands { out.line("commands.append(\(command))") }
-            out.line("_ = try await RedisSchema.RedisTransaction.execute(commands, key: self.key, on: client)")
-        }
+    private func hashSet(fieldsType: String) -> SwiftDeclaration {
+        let write = operation(.setFields)
+        let deletes = write.commands.count > 1 && write.commands[1].name == "HDEL"
+        return method(
+            "Writes every field (`HSET`\(deletes ? "; `HDEL` for optional fields that are `nil`" : ""))\(ttlClause).",
+            .setFields, [SwiftParameter(label: "_", name: "fields", type: fieldsType)],
+            commands(.setFields).transaction(result: nil))
     }
 
-    private func emitHashGet(into out: inout SwiftWriter) {
-        out.blank()
-        out.doc(
+    private func readFields() -> SwiftStatement {
+        .binding(isMutable: false, name: "fields", type: nil, value: readReply("fields", "reply", .getFields))
+    }
+
+    private func hashGet() -> SwiftDeclaration {
+        method(
             "Every field (`HGETALL`), or `nil` when the key does not exist.\n\n- Throws: `RedisSchemaError` when a "
-                + "required field is missing or a field does not hold its declared type.")
-        out.block("\(access) func get(\(clientParameter)) async throws -> Fields?") { out in
-            out.line("let reply = try await self.send(\"HGETALL\", on: client)")
-            out.line("let fields = try RedisSchema.RedisReply.fields(reply, key: self.key, command: \"HGETALL\")")
-            out.line("return fields.isEmpty ? nil : try Fields(redisFields: fields, key: self.key)")
-        }
+                + "required field is missing or a field does not hold its declared type.",
+            .getFields, [], returns: "Fields?",
+            sendReply(.getFields) + [
+                readFields(),
+                .return(
+                    .binary(
+                        "fields.isEmpty ? nil",
+                        ":",
+                        .try(
+                            .call("Fields", [SwiftArgument("redisFields", "fields"), SwiftArgument("key", "self.key")]))
+                    )),
+            ])
     }
 
-    private func emitPatternField(
-        _ pattern: FieldPattern, type: ValueType, patternName: String, into out: inout SwiftWriter
-    ) {
+    private func untypedHashGet() -> SwiftDeclaration {
+        method(
+            "Every field (`HGETALL`) as text, or `nil` when the key does not exist; the schema declares no fields.\n\n"
+                + "- Throws: `RedisSchemaError.wrongValueType` when a value is not UTF-8.",
+            .getFields, [], returns: "[Swift.String: Swift.String]?",
+            sendReply(.getFields) + [readFields(), .if("fields.isEmpty", then: [.return(.atom("nil"))], else: nil)]
+                + textFields(from: "fields", into: "text") + [.return("text")])
+    }
+
+    private func patternField(
+        _ pattern: FieldPattern, type: ValueType, index: Int, patternName: String
+    ) -> [SwiftDeclaration] {
         let params = SwiftParam.make(pattern.placeholders)
-        let declarations = params.map(\.declaration).joined(separator: ", ")
-        let render =
-            "let field = try \(qualifiedName).\(patternName).render([\(params.map(\.text).joined(separator: ", "))])"
+        let placeholders = params.map(\.parameter)
+        let render = SwiftStatement.binding(
+            isMutable: false, name: "field", type: nil,
+            value: SwiftPatternRendering.render(pattern: "\(qualifiedName).\(patternName)", values: params.map(\.text)))
         let shown = "`\(pattern.source)`"
-        out.blank()
-        out.doc("The field names \(shown), with the rules of their placeholders.")
-        emitPattern("\(access) static let \(patternName)", pattern, into: &out)
-
-        out.blank()
-        out.doc("The value of the field \(shown) (`HGET`), or `nil` when it is not set.")
-        out.block("\(access) func get(\(declarations), \(clientParameter)) async throws -> \(type.swiftType)?") { out in
-            out.line(render)
-            out.line("let reply = try await self.send(\"HGET\", field, on: client)")
-            out.line("return try \(type.swiftType).decode(reply, key: self.key, field: field)")
+        var members: [SwiftDeclaration] = [
+            method(
+                "The value of the field \(shown) (\(commandName(.getField(pattern: index)))), or `nil` when it is not set.",
+                .getField(pattern: index), placeholders, returns: type.swiftType + "?",
+                [render] + sendReply(.getField(pattern: index)) + [
+                    .return(decode(type.swiftType, "reply", field: "field"))
+                ]),
+            method(
+                "Sets the field \(shown) (\(commandName(.setField(pattern: index))))\(ttlClause).",
+                .setField(pattern: index),
+                placeholders + [SwiftParameter("value", type.swiftType)],
+                [render] + commands(.setField(pattern: index)).transaction(result: nil)),
+        ]
+        if let increment = plan.operation(.incrementField(pattern: index)) {
+            let command = increment.commands[0].name
+            let amountType = type == .int ? "Swift.Int" : "Swift.Double"
+            let read = readReply(
+                increment.reply == .double ? "double" : "integer", "replies[0]", .incrementField(pattern: index))
+            members.append(
+                method(
+                    "Adds `amount` to the field \(shown) (`\(command)`)\(ttlClause); returns the new value.",
+                    discardableResult: true, .incrementField(pattern: index),
+                    placeholders + [SwiftParameter(label: "by", name: "amount", type: amountType, default: "1")],
+                    returns: amountType,
+                    [render] + commands(.incrementField(pattern: index)).transaction(result: "replies")
+                        + [.return(increment.reply == .double ? .binary(read, "??", "0") : read)]))
         }
-
-        out.blank()
-        out.doc("Sets the field \(shown) (`HSET`)\(ttlClause).")
-        out.block(
-            "\(access) func set(\(declarations), value: \(type.swiftType), \(clientParameter)) async throws"
-        ) { out in
-            out.line(render)
-            emitExecute(
-                ["RedisSchema.RedisCommand(\"HSET\", self.key, field, value.redisEncoded)"] + expireCommands,
-                result: nil, into: &out)
-        }
-
-        let increment: (command: String, type: String, reader: String)?
-        switch type {
-        case .int: increment = ("HINCRBY", "Swift.Int", "integer")
-        case .float: increment = ("HINCRBYFLOAT", "Swift.Double", "double")
-        default: increment = nil
-        }
-        if let increment {
-            out.blank()
-            out.doc("Adds `amount` to the field \(shown) (`\(increment.command)`)\(ttlClause); returns the new value.")
-            out.line("@discardableResult")
-            out.block(
-                "\(access) func increment(\(declarations), by amount: \(increment.type) = 1, \(clientParameter)) "
-                    + "async throws -> \(increment.type)"
-            ) { out in
-                out.line(render)
-                emitExecute(
-                    ["RedisSchema.RedisCommand(\"\(increment.command)\", self.key, field, amount)"] + expireCommands,
-                    result: "replies", into: &out)
-                let read =
-                    "RedisSchema.RedisReply.\(increment.reader)(replies[0], key: self.key, command: "
-                    + "\"\(increment.command)\")"
-                out.line(increment.reader == "double" ? "return try \(read) ?? 0" : "return try \(read)")
-            }
-        }
-
-        out.blank()
-        out.doc("Removes the field \(shown) (`HDEL`); returns whether it was set.")
-        out.line("@discardableResult")
-        out.block("\(access) func remove(\(declarations), \(clientParameter)) async throws -> Swift.Bool") { out in
-            out.line(render)
-            out.line("return try await self.send(\"HDEL\", field, on: client) == .integer(1)")
-        }
+        let (setup, reply) = commands(.removeField(pattern: index)).send()
+        members.append(
+            method(
+                "Removes the field \(shown) (\(commandName(.removeField(pattern: index)))); returns whether it was set.",
+                discardableResult: true, .removeField(pattern: index), placeholders, returns: "Swift.Bool",
+                [render] + setup + [.return(.binary(reply, "==", ".integer(1)"))]))
+        return members
     }
 }

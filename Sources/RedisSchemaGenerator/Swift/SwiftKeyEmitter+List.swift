@@ -1,65 +1,65 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// A list: pushes at either end, trimmed to `maxLength` in the same transaction; pops; reads.
-    func emitList(_ list: ListSpec, into out: inout SwiftWriter) {
-        let type = list.element.swiftType
-        let ends: [(name: String, command: String, trim: (Int) -> String, doc: String)] = [
-            ("push", "LPUSH", { "0, \($0 - 1)" }, "at the head, so the list reads newest first"),
-            ("append", "RPUSH", { "-\($0), -1" }, "at the tail"),
-        ]
-        for end in ends {
-            var commands = ["RedisSchema.RedisCommand(\"\(end.command)\", self.key, element.redisEncoded)"]
+    /// A list: pushes at either end, trimmed to its cap in the same transaction; pops; reads.
+    func list(element: ValueType) -> [SwiftDeclaration] {
+        let type = element.swiftType
+        var members: [SwiftDeclaration] = []
+        for (kind, end) in [
+            (OperationKind.push, "at the head, so the list reads newest first"), (.append, "at the tail"),
+        ] {
             var trimNote = ""
             var returns = "the new length"
-            if let maxLength = list.maxLength {
-                commands.append("RedisSchema.RedisCommand(\"LTRIM\", self.key, \(end.trim(maxLength)))")
-                trimNote = ", keeps the \(maxLength) \(end.name == "push" ? "first" : "last") elements (`LTRIM`)"
+            if let maxLength = plan.cap.maxLength {
+                trimNote = ", keeps the \(maxLength) \(kind == .push ? "first" : "last") elements (`LTRIM`)"
                 returns = "the length before trimming"
             }
-            out.blank()
-            out.doc("Adds `element` \(end.doc) (`\(end.command)`)\(trimNote)\(ttlClause); returns \(returns).")
-            out.line("@discardableResult")
-            out.block("\(access) func \(end.name)(_ element: \(type), \(clientParameter)) async throws -> Swift.Int") {
-                out in
-                emitExecute(commands + expireCommands, result: "replies", into: &out)
-                out.line(
-                    "return try RedisSchema.RedisReply.integer(replies[0], key: self.key, command: \"\(end.command)\")")
-            }
+            members.append(
+                method(
+                    "Adds `element` \(end) (\(commandName(kind)))\(trimNote)\(ttlClause); returns \(returns).",
+                    discardableResult: true, kind, [SwiftParameter(label: "_", name: "element", type: type)],
+                    returns: "Swift.Int",
+                    commands(kind).transaction(result: "replies") + [.return(readReply("integer", "replies[0]", kind))])
+            )
         }
-        for (name, command, end) in [("popFirst", "LPOP", "head"), ("popLast", "RPOP", "tail")] {
-            out.blank()
-            out.doc("Removes and returns the element at the \(end) (`\(command)`), or `nil` when the list is empty.")
-            out.block("\(access) func \(name)(\(clientParameter)) async throws -> \(type)?") { out in
-                out.line("let reply = try await self.send(\"\(command)\", on: client)")
-                out.line("return try \(type).decode(reply, key: self.key)")
-            }
+        for (kind, end) in [(OperationKind.popFirst, "head"), (.popLast, "tail")] {
+            members.append(
+                method(
+                    "Removes and returns the element at the \(end) (\(commandName(kind))), or `nil` when the list is empty.",
+                    kind, [], returns: type + "?", sendReply(kind) + [.return(decode(type, "reply"))]))
         }
-        out.blank()
-        out.doc("The elements from `start` through `stop` (`LRANGE`); negative indices count from the tail.")
-        out.block(
-            "\(access) func range(from start: Swift.Int = 0, through stop: Swift.Int = -1, \(clientParameter)) "
-                + "async throws -> [\(type)]"
-        ) { out in
-            out.line("let reply = try await self.send(\"LRANGE\", start, stop, on: client)")
-            out.block("return try RedisSchema.RedisReply.array(reply, key: self.key, command: \"LRANGE\").map") { out in
-                out.line(
-                    "try \(type).decode(bytes: RedisSchema.RedisReply.bytes($0, key: self.key, command: \"LRANGE\"), key: self.key)"
-                )
-            }
-        }
-        emitLength("LLEN", into: &out)
+        members.append(
+            method(
+                "The elements from `start` through `stop` (`LRANGE`); negative indices count from the tail.", .range,
+                [
+                    SwiftParameter(label: "from", name: "start", type: "Swift.Int", default: "0"),
+                    SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
+                ],
+                returns: "[\(type)]", sendReply(.range) + [.return(decodeArray(of: type, .range))]))
+        members.append(length())
+        return members
     }
 
-    /// `length(on:)` with the given command (`LLEN`, `SCARD`, `ZCARD`, `XLEN`).
-    func emitLength(_ command: String, into out: inout SwiftWriter) {
-        out.blank()
-        out.doc(
-            "The number of \(key.type == .stream ? "entries" : key.type == .list ? "elements" : "members") (`\(command)`); 0 when the key does not exist."
-        )
-        out.block("\(access) func length(\(clientParameter)) async throws -> Swift.Int") { out in
-            out.line("let reply = try await self.send(\"\(command)\", on: client)")
-            out.line("return try RedisSchema.RedisReply.integer(reply, key: self.key, command: \"\(command)\")")
-        }
+    /// The array reply decoded element by element as `type`.
+    func decodeArray(of type: String, _ kind: OperationKind) -> SwiftExpression {
+        let element = SwiftExpression.call(
+            "\(type).decode",
+            [
+                SwiftArgument(
+                    "bytes",
+                    .call(
+                        "RedisSchema.RedisReply.bytes",
+                        ["$0", SwiftArgument("key", "self.key"), SwiftArgument("command", commandLiteral(kind))])),
+                SwiftArgument("key", "self.key"),
+            ])
+        return .call(.member(readReply("array", "reply", kind), "map"), [], closure: [.expression(.try(element))])
+    }
+
+    /// `length(on:)`: `LLEN`, `SCARD`, `ZCARD` or `XLEN`, as planned.
+    func length() -> SwiftDeclaration {
+        let things = plan.redisType == .stream ? "entries" : plan.redisType == .list ? "elements" : "members"
+        return method(
+            "The number of \(things) (\(commandName(.length))); 0 when the key does not exist.", .length, [],
+            returns: "Swift.Int", sendReply(.length) + [.return(readReply("integer", "reply", .length))])
     }
 }

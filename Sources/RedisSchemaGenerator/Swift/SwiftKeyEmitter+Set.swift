@@ -1,9 +1,10 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// A set or sorted set. Members that follow a pattern (`user:<userId>`) get a `Member` type and
-    /// labelled overloads (`add(userId:score:)`), so only valid members can be written.
-    func emitSet(member memberSpec: MemberSpec, score scoreType: ScoreType?, into out: inout SwiftWriter) {
+    /// A set, or a sorted set when `score` is given. Members that follow a pattern (`user:<userId>`) get a
+    /// `Member` type and labelled overloads (`add(userId:score:)`), so only valid members can be written.
+    func set(member memberSpec: MemberSpec, score scoreType: ScoreType?) -> [SwiftDeclaration] {
+        var members: [SwiftDeclaration] = []
         let member: String
         var pattern: KeyPattern?
         switch memberSpec {
@@ -11,187 +12,187 @@ extension SwiftKeyEmitter {
         case .pattern(let memberPattern):
             member = "Member"
             pattern = memberPattern
-            emitMemberStruct(memberPattern, into: &out)
+            members.append(memberStruct(memberPattern))
         }
-        let isSorted = key.type == .zset
+        let isSorted = scoreType != nil
         let score = scoreType == .float ? "Swift.Double" : "Swift.Int"
-        let scoreParameter = isSorted ? ", score: \(score)" : ""
-        let scoreArgument = isSorted ? "score.redisEncoded, " : ""
-        let add = isSorted ? "ZADD" : "SADD"
+        let scoreParameters = isSorted ? [SwiftParameter("score", score)] : []
+        let memberParameter = SwiftParameter(label: "_", name: "member", type: member)
+        let withScore = isSorted ? " with `score`" : ""
 
-        out.blank()
-        out.doc("Adds `member`\(isSorted ? " with `score`" : "") (`\(add)`)\(ttlClause); returns whether it is new.")
-        out.line("@discardableResult")
-        out.block(
-            "\(access) func add(_ member: \(member)\(scoreParameter), \(clientParameter)) async throws -> Swift.Bool"
-        ) {
-            out in
-            emitExecute(
-                ["RedisSchema.RedisCommand(\"\(add)\", self.key, \(scoreArgument)member.redisEncoded)"]
-                    + expireCommands,
-                result: "replies", into: &out)
-            out.line("return replies[0] == .integer(1)")
-        }
+        members.append(
+            method(
+                "Adds `member`\(withScore) (\(commandName(.add)))\(ttlClause); returns whether it is new.",
+                discardableResult: true, .add, [memberParameter] + scoreParameters, returns: "Swift.Bool",
+                commands(.add).transaction(result: "replies") + [.return(.binary("replies[0]", "==", ".integer(1)"))]))
         if let pattern {
-            let params = SwiftParam.make(pattern.placeholders)
-            let declarations = params.map(\.declaration).joined(separator: ", ")
-            let memberCall = "Member(\(params.map(\.argument).joined(separator: ", ")))"
-            out.blank()
-            out.doc("Adds the member `\(pattern.source)`\(isSorted ? " with `score`" : "") (`\(add)`)\(ttlClause).")
-            out.line("@discardableResult")
-            out.block(
-                "\(access) func add(\(declarations)\(scoreParameter), \(clientParameter)) async throws -> Swift.Bool"
-            ) {
-                out in
-                out.line("try await self.add(\(memberCall)\(isSorted ? ", score: score" : ""), on: client)")
-            }
+            let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
+            let memberCall = SwiftArgument(nil, .call("Member", params.map(\.argument)))
+            let scoreArgument = isSorted ? [SwiftArgument("score", "score")] : []
+            members.append(
+                method(
+                    "Adds the member `\(pattern.source)`\(withScore) (\(commandName(.add)))\(ttlClause).",
+                    discardableResult: true, .add, params.map(\.parameter) + scoreParameters, returns: "Swift.Bool",
+                    [
+                        .expression(
+                            .tryAwait(.call("self.add", [memberCall] + scoreArgument + [SwiftArgument("on", "client")]))
+                        )
+                    ]))
             if isSorted {
-                out.blank()
-                out.doc("The score of the member `\(pattern.source)` (`ZSCORE`), or `nil` when it is not in the set.")
-                out.block("\(access) func score(\(declarations), \(clientParameter)) async throws -> \(score)?") {
-                    out in
-                    out.line("try await self.score(\(memberCall), on: client)")
-                }
+                members.append(
+                    method(
+                        "The score of the member `\(pattern.source)` (`ZSCORE`), or `nil` when it is not in the set.",
+                        .score, params.map(\.parameter), returns: score + "?",
+                        [.expression(.tryAwait(.call("self.score", [memberCall, SwiftArgument("on", "client")])))]))
             }
         }
-        out.blank()
-        out.doc("Removes `member` (`\(isSorted ? "ZREM" : "SREM")`); returns whether it was there.")
-        out.line("@discardableResult")
-        out.block("\(access) func remove(_ member: \(member), \(clientParameter)) async throws -> Swift.Bool") { out in
-            out.line(
-                "try await self.send(\"\(isSorted ? "ZREM" : "SREM")\", member.redisEncoded, on: client) == .integer(1)"
-            )
-        }
-        let read = isSorted ? "ZRANGE" : "SMEMBERS"
-        out.blank()
-        out.doc("Every member (`\(read)`\(isSorted ? ", lowest score first" : "")).")
-        out.block("\(access) func members(\(clientParameter)) async throws -> [\(member)]") { out in
-            out.line("let reply = try await self.send(\(isSorted ? "\"ZRANGE\", 0, -1" : "\"SMEMBERS\""), on: client)")
-            out.block("return try RedisSchema.RedisReply.array(reply, key: self.key, command: \"\(read)\").map") {
-                out in
-                out.line(
-                    "try \(member).decode(bytes: RedisSchema.RedisReply.bytes($0, key: self.key, command: \"\(read)\"), key: self.key)"
-                )
-            }
-        }
+        members.append(
+            method(
+                "Removes `member` (\(commandName(.remove))); returns whether it was there.", discardableResult: true,
+                .remove, [memberParameter], returns: "Swift.Bool", [.expression(isOne(.remove))]))
+        let read = operation(.members).commands[0].name
+        members.append(
+            method(
+                "Every member (`\(read)`\(isSorted ? ", lowest score first" : "")).", .members, [],
+                returns: "[\(member)]", sendReply(.members) + [.return(decodeArray(of: member, .members))]))
         if isSorted {
-            emitSortedReads(member: member, score: score, into: &out)
-            emitLength("ZCARD", into: &out)
+            members += sortedReads(member: member, score: score)
         } else {
-            out.blank()
-            out.doc("Whether `member` is in the set (`SISMEMBER`).")
-            out.block("\(access) func contains(_ member: \(member), \(clientParameter)) async throws -> Swift.Bool") {
-                out in
-                out.line("try await self.send(\"SISMEMBER\", member.redisEncoded, on: client) == .integer(1)")
-            }
-            emitLength("SCARD", into: &out)
+            members.append(
+                method(
+                    "Whether `member` is in the set (\(commandName(.contains))).", .contains, [memberParameter],
+                    returns: "Swift.Bool", [.expression(isOne(.contains))]))
         }
+        members.append(length())
+        return members
     }
 
-    private func emitSortedReads(member: String, score: String, into out: inout SwiftWriter) {
-        out.blank()
-        out.doc("The score of `member` (`ZSCORE`), or `nil` when it is not in the set.")
-        out.block("\(access) func score(_ member: \(member), \(clientParameter)) async throws -> \(score)?") { out in
-            out.line("let reply = try await self.send(\"ZSCORE\", member.redisEncoded, on: client)")
-            out.line(
-                "return try RedisSchema.RedisReply.score(reply, as: \(score).self, key: self.key, command: \"ZSCORE\")")
-        }
+    /// `try await self.send(…) == .integer(1)` for a one-command operation.
+    private func isOne(_ kind: OperationKind) -> SwiftExpression {
+        let (setup, reply) = commands(kind).send()
+        precondition(setup.isEmpty, "\(kind) sends one command without setup")
+        return .binary(reply, "==", ".integer(1)")
+    }
+
+    private func sortedReads(member: String, score: String) -> [SwiftDeclaration] {
         let result = "[(member: \(member), score: \(score))]"
-        let decode = { (command: String) in
-            "return try RedisSchema.RedisReply.scoredMembers(reply, member: \(member).self, score: \(score).self, "
-                + "key: self.key, command: \"\(command)\")"
+        let decode = { (kind: OperationKind) -> SwiftStatement in
+            .return(
+                .try(
+                    .call(
+                        "RedisSchema.RedisReply.scoredMembers",
+                        [
+                            "reply", SwiftArgument("member", .atom("\(member).self")),
+                            SwiftArgument("score", .atom("\(score).self")), SwiftArgument("key", "self.key"),
+                            SwiftArgument("command", commandLiteral(kind)),
+                        ])))
         }
-        out.blank()
-        out.doc("Members with their scores, by rank from `start` through `stop` (`ZRANGE … WITHSCORES`).")
-        out.block(
-            "\(access) func range(from start: Swift.Int = 0, through stop: Swift.Int = -1, \(clientParameter)) "
-                + "async throws -> \(result)"
-        ) { out in
-            out.line("let reply = try await self.send(\"ZRANGE\", start, stop, \"WITHSCORES\", on: client)")
-            out.line(decode("ZRANGE"))
-        }
-        out.blank()
-        out.doc("Members with scores from `min` through `max` (`ZRANGEBYSCORE … WITHSCORES`), lowest first.")
-        out.block(
-            "\(access) func range(minScore: \(score), maxScore: \(score), \(clientParameter)) async throws -> \(result)"
-        ) {
-            out in
-            out.line(
-                "let reply = try await self.send(\"ZRANGEBYSCORE\", minScore.redisEncoded, maxScore.redisEncoded, "
-                    + "\"WITHSCORES\", on: client)")
-            out.line(decode("ZRANGEBYSCORE"))
-        }
-        out.blank()
-        out.doc("Removes the members with scores from `min` through `max` (`ZREMRANGEBYSCORE`); returns how many.")
-        out.line("@discardableResult")
-        out.block(
-            "\(access) func removeRange(minScore: \(score), maxScore: \(score), \(clientParameter)) async throws -> Swift.Int"
-        ) {
-            out in
-            out.line(
-                "let reply = try await self.send(\"ZREMRANGEBYSCORE\", minScore.redisEncoded, maxScore.redisEncoded, on: client)"
-            )
-            out.line("return try RedisSchema.RedisReply.integer(reply, key: self.key, command: \"ZREMRANGEBYSCORE\")")
-        }
+        let scoreRange = [SwiftParameter("minScore", score), SwiftParameter("maxScore", score)]
+        let scoreOf = SwiftExpression.try(
+            .call(
+                "RedisSchema.RedisReply.score",
+                [
+                    "reply", SwiftArgument("as", .atom("\(score).self")), SwiftArgument("key", "self.key"),
+                    SwiftArgument("command", commandLiteral(.score)),
+                ]))
+        return [
+            method(
+                "The score of `member` (\(commandName(.score))), or `nil` when it is not in the set.", .score,
+                [SwiftParameter(label: "_", name: "member", type: member)], returns: score + "?",
+                sendReply(.score) + [.return(scoreOf)]),
+            method(
+                "Members with their scores, by rank from `start` through `stop` (`ZRANGE … WITHSCORES`).", .rangeByRank,
+                [
+                    SwiftParameter(label: "from", name: "start", type: "Swift.Int", default: "0"),
+                    SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
+                ],
+                returns: result, sendReply(.rangeByRank) + [decode(.rangeByRank)]),
+            method(
+                "Members with scores from `minScore` through `maxScore` (`ZRANGE … BYSCORE WITHSCORES`), lowest first.",
+                .rangeByScore, scoreRange, returns: result, sendReply(.rangeByScore) + [decode(.rangeByScore)]),
+            method(
+                "Removes the members with scores from `minScore` through `maxScore` "
+                    + "(\(commandName(.removeRangeByScore))); returns how many.",
+                discardableResult: true, .removeRangeByScore, scoreRange, returns: "Swift.Int",
+                sendReply(.removeRangeByScore) + [.return(readReply("integer", "reply", .removeRangeByScore))]),
+        ]
     }
 
-    private func emitMemberStruct(_ pattern: KeyPattern, into out: inout SwiftWriter) {
-        let params = SwiftParam.make(pattern.placeholders)
-        out.blank()
-        out.doc("A member of the set: `\(pattern.source)`, rendered from validated values.")
-        out.block(
-            "nonisolated \(access) struct Member: RedisSchema.RedisValueCodable, Swift.Hashable, "
-                + "Swift.CustomStringConvertible"
-        ) { out in
-            out.doc("The member pattern with the rules of its placeholders.")
-            emitPattern("\(access) static let pattern", pattern, into: &out)
-            out.line(
-                "\(access) static var redisValueDescription: Swift.String { \(SwiftNames.literal("a member like `\(pattern.source)`")) }"
-            )
-            out.blank()
-            for param in params {
-                out.line("\(access) let \(param.label): \(param.type)")
-            }
-            out.doc("The member as stored.")
-            out.line("\(access) let rawValue: Swift.String")
-            out.blank()
-            out.doc(
-                "The member for these values.\n\n- Throws: `RedisSchemaError.invalidParam` when a value breaks its rule."
-            )
-            out.block(
-                "\(access) init(\(params.map(\.declaration).joined(separator: ", "))) throws(RedisSchema.RedisSchemaError)"
-            ) {
-                out in
-                out.line(
-                    "self.rawValue = try \(qualifiedName).Member.pattern.render([\(params.map(\.text).joined(separator: ", "))])"
-                )
-                for param in params { out.line("self.\(param.label) = \(param.local)") }
-            }
-            out.blank()
-            out.doc("Parses a stored member; `nil` when it does not follow the pattern.")
-            out.block("\(access) init?(rawValue: Swift.String)") { out in
-                var conditions = ["let values = \(qualifiedName).Member.pattern.parse(rawValue)"]
-                for (index, param) in params.enumerated() where param.type != "Swift.String" {
-                    conditions.append(
-                        "let value\(index) = \(param.type)(redisEncoded: Swift.Array(values[\(index)].utf8))")
-                }
-                out.block("guard \(conditions.joined(separator: ",\n    ")) else") { out in out.line("return nil") }
-                out.line("self.rawValue = rawValue")
-                for (index, param) in params.enumerated() {
-                    out.line(
-                        "self.\(param.label) = \(param.type == "Swift.String" ? "values[\(index)]" : "value\(index)")")
-                }
-            }
-            out.blank()
-            out.line("\(access) var description: Swift.String { self.rawValue }")
-            out.line("\(access) var redisEncoded: [Swift.UInt8] { Swift.Array(self.rawValue.utf8) }")
-            out.blank()
-            out.block("\(access) init?(redisEncoded bytes: [Swift.UInt8])") { out in
-                out.block("guard let text = Swift.String(validating: bytes, as: Swift.UTF8.self) else") { out in
-                    out.line("return nil")
-                }
-                out.line("self.init(rawValue: text)")
-            }
+    private func memberStruct(_ pattern: KeyPattern) -> SwiftDeclaration {
+        let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
+        var conditions = ["let values = \(qualifiedName).Member.pattern.parse(rawValue)"]
+        for (index, param) in params.enumerated() where param.type != "Swift.String" {
+            conditions.append("let value\(index) = \(param.type)(redisEncoded: Swift.Array(values[\(index)].utf8))")
         }
+        let parse: [SwiftStatement] =
+            [.guard(conditions, else: [.return(.atom("nil"))]), .assignment("self.rawValue", "rawValue")]
+            + params.enumerated().map { index, param in
+                .assignment(
+                    "self.\(param.label)", .atom(param.type == "Swift.String" ? "values[\(index)]" : "value\(index)"))
+            }
+        let fromBytes: [SwiftStatement] = [
+            .guard(["let text = Swift.String(validating: bytes, as: Swift.UTF8.self)"], else: [.return(.atom("nil"))]),
+            .expression(.call("self.init", [SwiftArgument("rawValue", "text")])),
+        ]
+        let members: [SwiftDeclaration] = [
+            .group([
+                .documented(
+                    "The member pattern with the rules of its placeholders.",
+                    constant(
+                        "pattern", nil,
+                        SwiftPatternRendering.declaration(pattern))),
+                .property(
+                    SwiftProperty(
+                        access: access, isStatic: true, name: "redisValueDescription", type: "Swift.String",
+                        getter: [.expression(.atom(SwiftNames.literal("a member like `\(pattern.source)`")))])),
+            ]),
+            .group(
+                params.map { .property(SwiftProperty(access: access, name: $0.label, type: $0.type)) }
+                    + [
+                        .documented(
+                            "The member as stored.",
+                            .property(SwiftProperty(access: access, name: "rawValue", type: "Swift.String")))
+                    ]),
+            .documented(
+                "The member for these values.\n\n- Throws: `RedisSchemaError.invalidParam` when a value breaks its rule.",
+                .function(
+                    SwiftFunction(
+                        access: access, kind: .initializer, parameters: params.map(\.parameter),
+                        throwsClause: "throws(RedisSchema.RedisSchemaError)",
+                        body: [
+                            .assignment(
+                                "self.rawValue",
+                                SwiftPatternRendering.render(
+                                    pattern: "\(qualifiedName).Member.pattern", values: params.map(\.text)))
+                        ] + params.map { .assignment("self.\($0.label)", .atom($0.local)) }))),
+            .documented(
+                "Parses a stored member; `nil` when it does not follow the pattern.",
+                .function(
+                    SwiftFunction(
+                        access: access, kind: .failableInitializer,
+                        parameters: [SwiftParameter("rawValue", "Swift.String")], body: parse))),
+            .group([
+                .property(
+                    SwiftProperty(
+                        access: access, name: "description", type: "Swift.String",
+                        getter: [.expression("self.rawValue")])),
+                .property(
+                    SwiftProperty(
+                        access: access, name: "redisEncoded", type: "[Swift.UInt8]",
+                        getter: [.expression("Swift.Array(self.rawValue.utf8)")])),
+            ]),
+            .function(
+                SwiftFunction(
+                    access: access, kind: .failableInitializer,
+                    parameters: [SwiftParameter(label: "redisEncoded", name: "bytes", type: "[Swift.UInt8]")],
+                    body: fromBytes)),
+        ]
+        return .documented(
+            "A member of the set: `\(pattern.source)`, rendered from validated values.",
+            .type(
+                SwiftTypeDeclaration(
+                    kind: .struct, access: access, name: "Member",
+                    conformances: ["RedisSchema.RedisValueCodable", "Swift.Hashable", "Swift.CustomStringConvertible"],
+                    members: members)))
     }
 }

@@ -1,56 +1,48 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// A string key: a counter that only increments, or a typed value set with its TTL in one `SET`.
-    func emitString(_ value: StringValue, into out: inout SwiftWriter) {
-        guard case .scalar(let type) = value else {
-            emitCounter(into: &out)
-            return
-        }
-        out.blank()
-        out.doc(
-            "Stores `value` (`SET`)\(key.ttl == .none ? "" : " with its TTL (\(key.ttlText)) in the same command").")
-        out.block("\(access) func set(_ value: \(type.swiftType), \(clientParameter)) async throws") { out in
-            var arguments = ["self.key", "value.redisEncoded"]
-            switch key.ttl {
-            case .none: break
-            case .milliseconds(let ms) where ms % 1000 == 0: arguments += ["\"EX\"", SwiftNames.integer(ms / 1000)]
-            case .milliseconds(let ms): arguments += ["\"PX\"", SwiftNames.integer(ms)]
-            }
-            emitExecute(
-                ["RedisSchema.RedisCommand(\"SET\", \(arguments.joined(separator: ", ")))"], result: nil, into: &out)
-        }
-        out.blank()
-        out.doc("The value (`GET`), or `nil` when the key does not exist.")
-        out.block("\(access) func get(\(clientParameter)) async throws -> \(type.swiftType)?") { out in
-            out.line("let reply = try await self.send(\"GET\", on: client)")
-            out.line("return try \(type.swiftType).decode(reply, key: self.key)")
-        }
+    /// A string key holding a typed value, set with its TTL in one `SET`.
+    func string(_ type: ValueType) -> [SwiftDeclaration] {
+        let ttl = plan.ttl == .none ? "" : " with its TTL (\(plan.ttlText)) in the same command"
+        return [
+            method(
+                "Stores `value` (\(commandName(.set)))\(ttl).", .set,
+                [SwiftParameter(label: "_", name: "value", type: type.swiftType)],
+                commands(.set).transaction(result: nil)),
+            method(
+                "The value (`GET`), or `nil` when the key does not exist.", .get, [], returns: type.swiftType + "?",
+                sendReply(.get) + [.return(decode(type.swiftType, "reply"))]),
+        ]
     }
 
-    private func emitCounter(into out: inout SwiftWriter) {
-        out.blank()
-        out.doc(
-            "Adds `amount` (`INCRBY`)\(ttlClause); returns the new count.\n\n"
-                + "- Throws: `RedisSchemaError.invalidArgument` for a negative amount: this counter only increments.")
-        out.line("@discardableResult")
-        out.block("\(access) func increment(by amount: Swift.Int = 1, \(clientParameter)) async throws -> Swift.Int") {
-            out in
-            out.block("guard amount >= 0 else") { out in
-                out.line(
-                    "throw RedisSchema.RedisSchemaError.invalidArgument(key: self.key, message: \"`\\(amount)` is negative, "
-                        + "but this counter only increments\")")
-            }
-            emitExecute(
-                ["RedisSchema.RedisCommand(\"INCRBY\", self.key, amount)"] + expireCommands, result: "replies",
-                into: &out)
-            out.line("return try RedisSchema.RedisReply.integer(replies[0], key: self.key, command: \"INCRBY\")")
-        }
-        out.blank()
-        out.doc("The count (`GET`); 0 when the key does not exist.")
-        out.block("\(access) func get(\(clientParameter)) async throws -> Swift.Int") { out in
-            out.line("let reply = try await self.send(\"GET\", on: client)")
-            out.line("return try Swift.Int.decode(reply, key: self.key) ?? 0")
-        }
+    /// A counter: `INCRBY` only with non-negative amounts, so it only ever increments.
+    func counter() -> [SwiftDeclaration] {
+        let refuse = SwiftStatement.throw(
+            .call(
+                "RedisSchema.RedisSchemaError.invalidArgument",
+                [
+                    SwiftArgument("key", "self.key"),
+                    SwiftArgument("message", "\"`\\(amount)` is negative, but this counter only increments\""),
+                ]))
+        return [
+            method(
+                "Adds `amount` (\(commandName(.increment)))\(ttlClause); returns the new count.\n\n"
+                    + "- Throws: `RedisSchemaError.invalidArgument` for a negative amount: this counter only increments.",
+                discardableResult: true, .increment,
+                [SwiftParameter(label: "by", name: "amount", type: "Swift.Int", default: "1")],
+                returns: "Swift.Int",
+                [.guard(["amount >= 0"], else: [refuse])] + commands(.increment).transaction(result: "replies")
+                    + [.return(readReply("integer", "replies[0]", .increment))]),
+            method(
+                "The count (`GET`); 0 when the key does not exist.", .get, [], returns: "Swift.Int",
+                sendReply(.get) + [.return(.binary(decode("Swift.Int", "reply"), "??", "0"))]),
+        ]
+    }
+
+    /// `try Type.decode(reply, key: self.key[, field: field])`.
+    func decode(_ type: String, _ reply: SwiftExpression, field: String? = nil) -> SwiftExpression {
+        var arguments = [SwiftArgument(nil, reply), SwiftArgument("key", "self.key")]
+        if let field { arguments.append(SwiftArgument("field", .atom(field))) }
+        return .try(.call("\(type).decode", arguments))
     }
 }

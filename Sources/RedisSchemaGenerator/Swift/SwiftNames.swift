@@ -16,8 +16,10 @@ enum SwiftNames {
     /// (`Swift.String`, `RedisSchema.RedisPattern`) or mean something else after a dot (`X.Type`).
     static let reservedTypeNames: Set<String> = [
         "Swift", "RedisSchema", "Foundation", "FoundationEssentials", "_Concurrency", "Type", "Protocol",
-
     ]
+
+    /// Nested types every key type may declare; a namespace with one of these names would be shadowed inside them.
+    static let nestedTypeNames: Set<String> = ["Fields", "Entry", "Member"]
 
     /// `name`, in backticks when it is a keyword.
     static func escaped(_ name: String) -> String {
@@ -29,9 +31,29 @@ enum SwiftNames {
         ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
     }
 
-    /// The property or parameter name for a field or placeholder name.
+    /// The Swift type name for a key, unescaped: UpperCamelCase (`session-live` → `SessionLive`), with `Key`
+    /// in front when that is empty or starts with a digit (`_` → `Key`, `_1st` → `Key1st`), and `Key` after
+    /// it when it would shadow a module or mean something else after a dot (`Type` → `TypeKey`,
+    /// `Swift` → `SwiftKey`). Other keywords are escaped where used (`` `Self` ``).
+    static func typeName(forKey name: String) -> String {
+        var type = Identifier.upperCamelCase(name)
+        if type.isEmpty || type.first!.isNumber { type = "Key" + type }
+        if reservedTypeNames.contains(type) { type += "Key" }
+        return type
+    }
+
+    /// The Swift name for a field or placeholder value, unescaped: the name itself (placeholders) or its
+    /// lowerCamelCase form (fields), with `_` in front when that is empty, only `_`, or starts with a digit
+    /// (`_` → `__`, `_1st` field → `_1st`); keywords are then escaped where used.
+    static func valueName(_ converted: String, original: String) -> String {
+        if converted.isEmpty { return "_" + original.replacingOccurrences(of: "-", with: "_") }
+        if converted.allSatisfy({ $0 == "_" }) || converted.first!.isNumber { return "_" + converted }
+        return converted
+    }
+
+    /// The property or parameter name for a field name, escaped.
     static func property(_ name: String) -> String {
-        escaped(Identifier.lowerCamelCase(name))
+        escaped(valueName(Identifier.lowerCamelCase(name), original: name))
     }
 
     /// A Swift string literal with the same characters as `text`.
@@ -63,4 +85,54 @@ enum SwiftNames {
         }
         return (value < 0 ? "-" : "") + grouped
     }
+}
+
+extension SwiftNames {
+    /// The type names of the keys, unescaped and in order: ``typeName(forKey:)``, plus `Key` when that is the
+    /// namespace, plus `2`, `3`… when an earlier key already took the name (`type` and `typeKey` → `TypeKey`,
+    /// `TypeKey2`). Deterministic: it depends only on the names and their order in the schema.
+    static func typeNames(forKeys keys: [String], namespace: String) -> [String] {
+        var taken: Set<String> = []
+        return keys.map { key in
+            var name = typeName(forKey: key)
+            if name == namespace { name += "Key" }
+            var unique = name
+            var number = 2
+            while taken.contains(unique) {
+                unique = name + String(number)
+                number += 1
+            }
+            taken.insert(unique)
+            return unique
+        }
+    }
+
+    /// The property and label of a member placeholder: its name, with `_` after it when it would clash with a
+    /// member every generated `Member` type has (`rawValue` → `rawValue_`).
+    static func memberValueName(_ placeholder: String) -> String {
+        let name = valueName(placeholder, original: placeholder)
+        return reservedMemberNames.contains(name) ? name + "_" : name
+    }
+
+    /// The properties of literal fields, escaped and in order: ``property(_:)``, plus `2`, `3`… when an earlier
+    /// field already took the name (`user-id` and `userId` → `userId`, `userId2`).
+    static func properties(forFields names: [String]) -> [String] {
+        var taken: Set<String> = []
+        return names.map { name in
+            let property = valueName(Identifier.lowerCamelCase(name), original: name)
+            var unique = property
+            var number = 2
+            while taken.contains(unique) {
+                unique = property + String(number)
+                number += 1
+            }
+            taken.insert(unique)
+            return escaped(unique)
+        }
+    }
+
+    /// Properties every generated `Member` type has.
+    static let reservedMemberNames: Set<String> = [
+        "rawValue", "description", "redisEncoded", "redisValueDescription", "pattern", "hashValue",
+    ]
 }

@@ -86,7 +86,7 @@ public struct SessionAnalytics<Client: RedisClientProtocol>: Sendable {
         }
     }
 
-    /// The users seen at or after `timestamp`, least recent first (`ZRANGEBYSCORE … WITHSCORES`).
+    /// The users seen at or after `timestamp`, least recent first (`ZRANGE … BYSCORE WITHSCORES`).
     public func activeUsers(since timestamp: Int) async throws -> [ActiveUser] {
         try await UXKeys.ActiveUsers().range(minScore: timestamp, maxScore: Int.max, on: redis).map {
             ActiveUser(userId: $0.member.userId, lastSeen: $0.score)

@@ -30,7 +30,7 @@ extension SessionAnalytics {
         try await recordEvent(sid, type: "click", x: 190, y: 240, timestamp: 1_700_000_000)
         // ZADD active_users 1700000000 user:uuid123
         try await markActive(userId: "uuid123", at: 1_700_000_000)
-        // INCR rage:12345:btn-login; EXPIRE … 300
+        // INCRBY rage:12345:btn-login 1; EXPIRE … 300
         try await recordRageClick(sid, element: "btn-login")
         // HINCRBY heatmap:Home "120_330" 1
         try await recordClick(screen: "Home", x: 120, y: 330)

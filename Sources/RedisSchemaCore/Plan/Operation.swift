@@ -1,0 +1,131 @@
+import RedisSchema
+
+/// One thing application code can do with a key (`push`, `set`, `range`…): its parameters, the commands it
+/// sends in order, and how its reply is read. Writes send their commands as one `MULTI`…`EXEC` transaction.
+public struct Operation: Sendable, Hashable {
+    /// Which operation this is.
+    public var kind: OperationKind
+    /// Its parameters, in order.
+    public var parameters: [OperationParameter]
+    /// The commands it sends, in order; a write's TTL and cap commands follow the write itself.
+    public var commands: [PlannedCommand]
+    /// How the reply of the first command becomes the result.
+    public var reply: ReplyDecoding
+
+    /// Creates an operation.
+    public init(
+        _ kind: OperationKind, parameters: [OperationParameter] = [], commands: [PlannedCommand],
+        reply: ReplyDecoding
+    ) {
+        self.kind = kind
+        self.parameters = parameters
+        self.commands = commands
+        self.reply = reply
+    }
+
+    /// Whether it may create or change the key, and so carries the key's TTL (and cap).
+    public var isWrite: Bool { kind.isWrite }
+
+    /// The parameter called `name`.
+    public func parameter(named name: String) -> OperationParameter? {
+        parameters.first { $0.name == name }
+    }
+}
+
+/// The operations a key can have, named as generated code names its methods.
+public enum OperationKind: Sendable, Hashable {
+    /// `SET` a string key's value, with its TTL in the same command.
+    case set
+    /// `GET` a string key's value or a counter.
+    case get
+    /// `INCRBY` a counter by a non-negative amount.
+    case increment
+    /// Write a hash's fields (typed, or untyped pairs).
+    case setFields
+    /// Read all of a hash's fields.
+    case getFields
+    /// Read, write, increment or remove a field of the hash's field pattern at this index.
+    case getField(pattern: Int), setField(pattern: Int), incrementField(pattern: Int), removeField(pattern: Int)
+    /// Push at a list's head or tail, pop at either end, read a range, count elements.
+    case push, append, popFirst, popLast, range, length
+    /// Add or remove a (sorted) set member, test membership, read all members or a member's score.
+    case add, remove, contains, members, score
+    /// Read a sorted set by rank or by score, or remove a score range.
+    case rangeByRank, rangeByScore, removeRangeByScore
+    /// Append a stream entry, read entries by ID range, read entries after an ID.
+    case addEntry, rangeEntries, readEntries
+
+    /// Whether the operation may create or change the key.
+    public var isWrite: Bool {
+        switch self {
+        case .set, .increment, .setFields, .setField, .incrementField, .push, .append, .add, .addEntry: return true
+        default: return false
+        }
+    }
+}
+
+/// A parameter of an ``Operation``.
+public struct OperationParameter: Sendable, Hashable {
+    /// What the parameter holds.
+    public enum Kind: Sendable, Hashable {
+        /// A value of a declared type (a string value, a list element, a field value).
+        case value(ValueType)
+        /// The declared fields of a hash or stream entry.
+        case fields
+        /// Field names and values of a hash or stream that declares no typed fields.
+        case untypedFields
+        /// A member of a set or sorted set, as `member:` declares it.
+        case member(MemberSpec)
+        /// A sorted-set score.
+        case score(ScoreType)
+        /// How much to add, of this type (`int` for `INCRBY`, `float` for `HINCRBYFLOAT`).
+        case amount(ValueType)
+        /// A list or rank index; negative counts from the end.
+        case index(defaultValue: Int)
+        /// A placeholder of a field pattern, from which the field name is rendered.
+        case placeholder(Placeholder)
+        /// A stream entry ID (`-`, `+`, `0`, `1700000000000-0`).
+        case entryID(defaultValue: String)
+        /// An optional count (`COUNT n`).
+        case count
+    }
+
+    /// The name generated code and the command tables use.
+    public var name: String
+    /// What it holds.
+    public var kind: Kind
+
+    /// Creates a parameter.
+    public init(_ name: String, _ kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// How the reply of an operation's first command becomes its result.
+public enum ReplyDecoding: Sendable, Hashable {
+    /// Nothing is returned.
+    case none
+    /// An integer (a new length, a count, the number removed).
+    case integer
+    /// A float, as `HINCRBYFLOAT` returns it.
+    case double
+    /// Whether the integer reply is 1 (added, removed, is a member).
+    case flag
+    /// The ID of a new stream entry.
+    case entryID
+    /// A value of the type, or `nil` when missing.
+    case value(ValueType)
+    /// A counter's value; 0 when the key does not exist.
+    case counter
+    /// All fields of a hash, typed when the hash declares fields; `nil` when the key does not exist.
+    case fields(typed: Bool)
+    /// An array of elements or members.
+    case array
+    /// A sorted-set score, or `nil` when the member is not in the set.
+    case score
+    /// Members with their scores.
+    case scoredMembers
+    /// Stream entries (IDs with their fields), typed when the stream declares fields.
+    case entries(typed: Bool)
+}

@@ -1,0 +1,54 @@
+import RedisSchema
+
+/// One Redis command an operation sends, with typed arguments that each renderer spells its own way
+/// (a Swift expression, a sample value in `docs`, a placeholder in the command tables).
+public struct PlannedCommand: Sendable, Hashable {
+    /// When the command is sent.
+    public enum Condition: Sendable, Hashable {
+        /// Always.
+        case always
+        /// Only when its spread arguments (``CommandArgument/setFields(_:)``, ``CommandArgument/unsetFields(_:)``)
+        /// are not empty: `HSET` of the fields that have values, `HDEL` of the optional ones that are `nil`.
+        case whenSpreadIsNotEmpty
+    }
+
+    /// The command name, upper case.
+    public var name: String
+    /// Its arguments, in order.
+    public var arguments: [CommandArgument]
+    /// When it is sent.
+    public var condition: Condition
+
+    /// Creates a command.
+    public init(_ name: String, _ arguments: [CommandArgument], condition: Condition = .always) {
+        self.name = name
+        self.arguments = arguments
+        self.condition = condition
+    }
+}
+
+/// An argument of a ``PlannedCommand``.
+public enum CommandArgument: Sendable, Hashable {
+    /// The key itself.
+    case key
+    /// The value of the operation's parameter with this name, encoded as the parameter's type says.
+    case parameter(String)
+    /// Fixed text, such as `WITHSCORES` or `*`.
+    case literal(String)
+    /// A fixed integer, such as an `LTRIM` bound.
+    case integer(Int)
+    /// The TTL in seconds (`EXPIRE`, `SET … EX`).
+    case ttlSeconds(Int64)
+    /// The TTL in milliseconds (`PEXPIRE`, `SET … PX`).
+    case ttlMilliseconds(Int64)
+    /// The cap of a stream (`XADD … MAXLEN = n`).
+    case cap(Int)
+    /// The field name rendered from the field pattern's placeholder parameters.
+    case renderedField
+    /// `name value` for every field of the parameter that has a value (typed fields, or an untyped list of pairs).
+    case setFields(String)
+    /// The names of the parameter's optional fields that are `nil`.
+    case unsetFields(String)
+    /// `name value` when the optional parameter is given (`COUNT n`), nothing otherwise.
+    case optionalOption(name: String, parameter: String)
+}

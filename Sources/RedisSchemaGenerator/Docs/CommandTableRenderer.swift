@@ -1,0 +1,79 @@
+import RedisSchemaCore
+
+/// Renders, per key, a Markdown table of the generated methods and the exact commands each sends, from the
+/// keys' operation plans: the tables of docs/generated-code.md, which a test keeps equal to this output.
+public enum CommandTableRenderer {
+    /// The tables for every key of `schema`, each under a `####` heading.
+    public static func render(_ schema: Schema) -> String {
+        var out = MarkdownWriter()
+        for (index, plan) in OperationPlanner.plans(for: schema).enumerated() {
+            if index > 0 { out.blank() }
+            out.line(
+                "#### \(plan.keyName): `\(plan.pattern.displayForm)` · \(plan.redisType.displayName) · TTL \(plan.ttlText)"
+            )
+            out.blank()
+            out.table(
+                header: ["method", "sends", "returns"],
+                rows: plan.operations.map { operation in
+                    [
+                        "`\(SwiftOperationNames.signature(operation, in: plan))`", sends(operation, plan),
+                        returns(operation),
+                    ]
+                })
+        }
+        return out.text
+    }
+
+    /// The commands in order; several are one `MULTI`…`EXEC` transaction.
+    private static func sends(_ operation: Operation, _ plan: OperationPlan) -> String {
+        let commands = operation.commands.map { command in
+            let words = [command.name] + command.arguments.map { word($0, operation: operation, plan: plan) }
+            let text = "`\(words.filter { !$0.isEmpty }.joined(separator: " "))`"
+            return command.condition == .whenSpreadIsNotEmpty ? text + " (when any)" : text
+        }
+        guard commands.count > 1 else { return commands[0] }
+        return "`MULTI`, " + commands.joined(separator: ", ") + ", `EXEC`"
+    }
+
+    private static func word(_ argument: CommandArgument, operation: Operation, plan: OperationPlan) -> String {
+        switch argument {
+        case .key: return "key"
+        case .parameter(let name): return "<\(name)>"
+        case .literal(let text): return text
+        case .integer(let value), .cap(let value): return String(value)
+        case .ttlSeconds(let value), .ttlMilliseconds(let value): return String(value)
+        case .renderedField:
+            switch operation.kind {
+            case .getField(let index), .setField(let index), .incrementField(let index), .removeField(let index):
+                return plan.value.fieldPatterns[index].pattern.source
+            default: return "<field>"
+            }
+        case .setFields: return "<field> <value> …"
+        case .unsetFields: return "<nil field> …"
+        case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
+        }
+    }
+
+    private static func returns(_ operation: Operation) -> String {
+        switch operation.reply {
+        case .none: return "nothing"
+        case .integer:
+            switch operation.kind {
+            case .push, .append: return "the length after the push"
+            case .increment, .incrementField: return "the new value"
+            case .removeRangeByScore: return "how many were removed"
+            default: return "the count"
+            }
+        case .double: return "the new value"
+        case .flag: return "whether the reply is 1"
+        case .entryID: return "the entry ID"
+        case .value(let type): return "\("aeiou".contains(type.rawValue.first!) ? "an" : "a") \(type.rawValue), or nil"
+        case .counter: return "the count, 0 when missing"
+        case .fields(let typed): return typed ? "`Fields`, or nil" : "the fields as text, or nil"
+        case .array: return "the elements"
+        case .score: return "the score, or nil"
+        case .scoredMembers: return "members with scores"
+        case .entries(let typed): return typed ? "entries with `Fields`" : "entries with text fields"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import RedisSchemaCore
+
+/// The Swift method each planned operation becomes, as the command tables of docs/generated-code.md name it.
+enum SwiftOperationNames {
+    /// `push(_:)`, `get(x:y:)`, `range(from:to:count:)`: the method and its argument labels, without `on:`.
+    static func signature(_ operation: Operation, in plan: OperationPlan) -> String {
+        func labels(_ names: [String]) -> String { names.map { "\($0):" }.joined() }
+        let placeholders = operation.parameters.compactMap { parameter -> String? in
+            guard case .placeholder = parameter.kind else { return nil }
+            return SwiftNames.valueName(parameter.name, original: parameter.name)
+        }
+        switch operation.kind {
+        case .set, .setFields, .push, .append, .remove, .contains, .score, .addEntry:
+            return "\(base(operation.kind))(_:)"
+        case .add: return plan.redisType == .zset ? "add(_:score:)" : "add(_:)"
+        case .get, .getFields, .popFirst, .popLast, .members, .length: return "\(base(operation.kind))()"
+        case .increment: return "increment(by:)"
+        case .getField, .removeField: return "\(base(operation.kind))(\(labels(placeholders)))"
+        case .setField: return "set(\(labels(placeholders + ["value"])))"
+        case .incrementField: return "increment(\(labels(placeholders + ["by"])))"
+        case .range, .rangeByRank: return "range(from:through:)"
+        case .rangeByScore: return "range(minScore:maxScore:)"
+        case .removeRangeByScore: return "removeRange(minScore:maxScore:)"
+        case .rangeEntries: return "range(from:to:count:)"
+        case .readEntries: return "read(after:count:)"
+        }
+    }
+
+    /// The method's base name.
+    static func base(_ kind: OperationKind) -> String {
+        switch kind {
+        case .set, .setFields, .setField: return "set"
+        case .get, .getFields, .getField: return "get"
+        case .increment, .incrementField: return "increment"
+        case .removeField, .remove: return "remove"
+        case .push: return "push"
+        case .append: return "append"
+        case .popFirst: return "popFirst"
+        case .popLast: return "popLast"
+        case .range, .rangeByRank, .rangeByScore, .rangeEntries: return "range"
+        case .length: return "length"
+        case .add, .addEntry: return "add"
+        case .contains: return "contains"
+        case .members: return "members"
+        case .score: return "score"
+        case .removeRangeByScore: return "removeRange"
+        case .readEntries: return "read"
+        }
+    }
+}

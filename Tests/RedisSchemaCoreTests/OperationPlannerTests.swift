@@ -1,0 +1,123 @@
+import Testing
+
+@testable import RedisSchemaCore
+
+/// The write semantics every renderer shows: decided once, in the plan.
+@Suite struct OperationPlannerTests {
+    func plan(_ key: String) throws -> OperationPlan {
+        OperationPlanner.plan(for: try #require(try loadValid("version: 1\nkeys:\n" + key).keys.first))
+    }
+
+    /// The commands of an operation, as `NAME arg …` with typed arguments spelled out.
+    func commands(_ operation: Operation?) -> [String] {
+        (operation?.commands ?? []).map { command in
+            ([command.name]
+                + command.arguments.map { argument in
+                    switch argument {
+                    case .key: return "key"
+                    case .parameter(let name): return "<\(name)>"
+                    case .literal(let text): return text
+                    case .integer(let value), .cap(let value): return "\(value)"
+                    case .ttlSeconds(let value): return "\(value)s"
+                    case .ttlMilliseconds(let value): return "\(value)ms"
+                    case .renderedField: return "<field>"
+                    case .setFields(let name): return "<\(name)…>"
+                    case .unsetFields(let name): return "<nil \(name)…>"
+                    case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
+                    }
+                }).joined(separator: " ")
+        }
+    }
+
+    @Test func wholeSecondsExpireAndMillisecondsPexpire() throws {
+        #expect(TTLPolicy(.milliseconds(3_600_000)) == .seconds(3600))
+        #expect(TTLPolicy(.milliseconds(1500)) == .milliseconds(1500))
+        #expect(TTLPolicy(.none) == .none)
+        let seconds = try plan("  s: {pattern: s, type: set, ttl: 1 hour}\n")
+        #expect(commands(seconds.operation(.add)) == ["SADD key <member>", "EXPIRE key 3600s"])
+        let milliseconds = try plan("  s: {pattern: s, type: set, ttl: 1500ms}\n")
+        #expect(commands(milliseconds.operation(.add)) == ["SADD key <member>", "PEXPIRE key 1500ms"])
+        let forever = try plan("  s: {pattern: s, type: set, ttl: none}\n")
+        #expect(commands(forever.operation(.add)) == ["SADD key <member>"])
+    }
+
+    @Test func stringsSetTheirTTLInTheSameCommand() throws {
+        #expect(
+            commands(try plan("  s: {pattern: s, type: string, ttl: 30 min}\n").operation(.set)) == [
+                "SET key <value> EX 1800s"
+            ])
+        #expect(
+            commands(try plan("  s: {pattern: s, type: string, ttl: 90500ms}\n").operation(.set)) == [
+                "SET key <value> PX 90500ms"
+            ])
+    }
+
+    @Test func countersOnlyIncrementWithINCRBY() throws {
+        let counter = try plan("  c: {pattern: c, type: string, ttl: 5 min, value: counter}\n")
+        #expect(commands(counter.operation(.increment)) == ["INCRBY key <amount>", "EXPIRE key 300s"])
+        #expect(counter.operation(.set) == nil)
+        #expect(counter.operations.filter(\.isWrite).map(\.kind) == [.increment])
+    }
+
+    @Test func listsAreTrimmedAtTheEndTheyArePushedTo() throws {
+        let list = try plan("  l: {pattern: l, type: list, ttl: 7 days, maxLength: 100}\n")
+        #expect(list.cap == .listTrim(maxLength: 100))
+        #expect(commands(list.operation(.push)) == ["LPUSH key <element>", "LTRIM key 0 99", "EXPIRE key 604800s"])
+        #expect(
+            commands(list.operation(.append)) == ["RPUSH key <element>", "LTRIM key -100 -1", "EXPIRE key 604800s"])
+        let uncapped = try plan("  l: {pattern: l, type: list, ttl: none}\n")
+        #expect(commands(uncapped.operation(.push)) == ["LPUSH key <element>"])
+    }
+
+    @Test func streamsAreTrimmedExactly() throws {
+        let stream = try plan("  s: {pattern: s, type: stream, ttl: 1 day, maxLength: 1000, fields: {a: int}}\n")
+        #expect(stream.cap == .streamMaxLength(1000))
+        #expect(commands(stream.operation(.addEntry)) == ["XADD key MAXLEN = 1000 * <fields…>", "EXPIRE key 86400s"])
+        #expect(stream.value.hasTypedFields)
+        #expect(commands(stream.operation(.readEntries)) == ["XREAD [COUNT <count>] STREAMS key <id>"])
+    }
+
+    @Test func hashesDeleteNilOptionalsAndSkipEmptyWrites() throws {
+        let hash = try plan("  h: {pattern: h, type: hash, ttl: 1h, fields: {a: int, b?: string}}\n")
+        let write = try #require(hash.operation(.setFields))
+        #expect(commands(write) == ["HSET key <fields…>", "HDEL key <nil fields…>", "EXPIRE key 3600s"])
+        #expect(write.commands.prefix(2).allSatisfy { $0.condition == .whenSpreadIsNotEmpty })
+        let required = try plan("  h: {pattern: h, type: hash, ttl: none, fields: {a: int}}\n")
+        #expect(required.operation(.setFields)?.commands.map(\.condition) == [.always])
+    }
+
+    @Test func hashesAndStreamsWithoutTypedFieldsAreUntyped() throws {
+        let hash = try plan("  h: {pattern: h, type: hash, ttl: none}\n")
+        #expect(!hash.value.hasTypedFields)
+        #expect(hash.operation(.setFields)?.parameters.map(\.kind) == [.untypedFields])
+        #expect(hash.operation(.getFields)?.reply == .fields(typed: false))
+        let stream = try plan("  s: {pattern: s, type: stream, ttl: none, fields: {\"<x>\": int}}\n")
+        #expect(!stream.value.hasTypedFields)
+        #expect(stream.operation(.addEntry)?.parameters.map(\.kind) == [.untypedFields])
+        let patternsOnly = try plan("  h: {pattern: h, type: hash, ttl: none, fields: {\"<x:int>_<y:int>\": int}}\n")
+        #expect(patternsOnly.operation(.setFields) == nil)
+        #expect(commands(patternsOnly.operation(.incrementField(pattern: 0))) == ["HINCRBY key <field> <amount>"])
+    }
+
+    @Test func scoreRangesUseZRANGEBYSCOREsReplacement() throws {
+        let zset = try plan("  z: {pattern: z, type: zset, ttl: none}\n")
+        #expect(commands(zset.operation(.rangeByScore)) == ["ZRANGE key <minScore> <maxScore> BYSCORE WITHSCORES"])
+        #expect(zset.value == .sortedSet(member: .type(.string), score: .float))
+        let everyCommand = zset.operations.flatMap(\.commands).map(\.name)
+        #expect(!everyCommand.contains("ZRANGEBYSCORE"))
+    }
+
+    @Test func everyWriteOfTheSeedSchemaCarriesItsTTL() throws {
+        let schema = try #require(try SchemaLoader.load(contentsOf: TestFiles.seedSchema).schema)
+        for plan in OperationPlanner.plans(for: schema) {
+            for operation in plan.operations where operation.isWrite {
+                let sendsTTL =
+                    operation.commands.contains { ["EXPIRE", "PEXPIRE"].contains($0.name) }
+                    || operation.commands.contains {
+                        $0.arguments.contains(.literal("EX")) || $0.arguments.contains(.literal("PX"))
+                    }
+                #expect(sendsTTL == (plan.ttl != .none), "\(plan.keyName).\(operation.kind)")
+            }
+        }
+    }
+}
