@@ -25,7 +25,8 @@ public enum OperationPlanner {
         case .string(.counter): return (.counter, .none)
         case .string(.scalar(let type)): return (.string(type), .none)
         case .hash(let hash): return (.hash(fields: hash.fields), .none)
-        case .list(let list): return (.list(element: list.element), list.maxLength.map { CapPolicy.listTrim(maxLength: $0) } ?? .none)
+        case .list(let list):
+            return (.list(element: list.element), list.maxLength.map { CapPolicy.listTrim(maxLength: $0) } ?? .none)
         case .set(let set): return (.set(member: set.member), .none)
         case .zset(let zset): return (.sortedSet(member: zset.member, score: zset.score), .none)
         case .stream(let stream):
