@@ -23,47 +23,66 @@ enum RESPEncoder {
     }
 
     /// Appends one command to `buffer`.
+    ///
+    /// The command's exact size is computed first and the bytes are written through one raw pointer, so a
+    /// pipeline of small commands (`TYPE key`, `PTTL key`) costs one bounds and exclusivity check per
+    /// command rather than one per byte written.
     static func encode(_ command: RedisCommand, into buffer: inout ByteBuffer) {
-        buffer.writeInteger(UInt8(ascii: "*"))
-        self.writeDecimal(command.arguments.count, into: &buffer)
-        buffer.writeInteger(crlf)
-        for argument in command.arguments {
-            buffer.writeInteger(UInt8(ascii: "$"))
-            self.writeDecimal(argument.count, into: &buffer)
-            buffer.writeInteger(crlf)
-            buffer.writeBytes(argument)
-            buffer.writeInteger(crlf)
+        let arguments = command.arguments
+        var size = 3 &+ decimalLength(arguments.count)
+        for argument in arguments {
+            size &+= 5 &+ decimalLength(argument.count) &+ argument.count
+        }
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { output in
+            var offset = 0
+            output[offset] = UInt8(ascii: "*")
+            offset = writeDecimal(arguments.count, into: output, at: offset &+ 1)
+            offset = writeCRLF(into: output, at: offset)
+            for argument in arguments {
+                output[offset] = UInt8(ascii: "$")
+                offset = writeDecimal(argument.count, into: output, at: offset &+ 1)
+                offset = writeCRLF(into: output, at: offset)
+                argument.withUnsafeBytes { bytes in
+                    if let source = bytes.baseAddress, let target = output.baseAddress {
+                        (target + offset).copyMemory(from: source, byteCount: bytes.count)
+                    }
+                }
+                offset = writeCRLF(into: output, at: offset &+ argument.count)
+            }
+            return size
         }
     }
 
-    /// `\r\n` as one big-endian 16-bit write.
-    private static let crlf: UInt16 = 0x0D0A
-
-    /// Writes a non-negative integer in ASCII decimal without creating a `String`.
     @inline(__always)
-    static func writeDecimal(_ value: Int, into buffer: inout ByteBuffer) {
-        if value >= 0, value < 10 {
-            buffer.writeInteger(UInt8(truncatingIfNeeded: 48 &+ value))
-            return
-        }
-        var digits = 0
-        var remaining = value.magnitude
-        while remaining > 0 {
+    private static func writeCRLF(into output: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        output[offset] = UInt8(ascii: "\r")
+        output[offset &+ 1] = UInt8(ascii: "\n")
+        return offset &+ 2
+    }
+
+    /// How many ASCII digits a non-negative count takes.
+    @inline(__always)
+    static func decimalLength(_ value: Int) -> Int {
+        var digits = 1
+        var remaining = value
+        while remaining >= 10 {
             remaining /= 10
-            digits += 1
+            digits &+= 1
         }
-        if value < 0 {
-            buffer.writeInteger(UInt8(ascii: "-"))
-        }
-        var magnitude = value.magnitude
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: digits) { pointer in
-            var index = digits
-            while index > 0 {
-                index -= 1
-                pointer[index] = UInt8(truncatingIfNeeded: 48 &+ magnitude % 10)
-                magnitude /= 10
-            }
-            return digits
-        }
+        return digits
+    }
+
+    /// Writes a non-negative count in ASCII decimal at `offset`; returns the offset after it.
+    @inline(__always)
+    static func writeDecimal(_ value: Int, into output: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        let end = offset &+ decimalLength(value)
+        var index = end
+        var remaining = value
+        repeat {
+            index &-= 1
+            output[index] = UInt8(truncatingIfNeeded: 48 &+ remaining % 10)
+            remaining /= 10
+        } while remaining > 0
+        return end
     }
 }

@@ -29,11 +29,27 @@ struct RESPEncoderTests {
         #expect(RESPEncoder.estimatedSize(of: commands) >= expected.count)
     }
 
-    @Test("writes decimals without String", arguments: [0, 7, 9, 10, 99, 100, 12345, Int.max, -1, -123])
+    @Test("writes counts in decimal without String", arguments: [0, 7, 9, 10, 99, 100, 12345, Int.max])
     func writesDecimal(value: Int) {
-        var buffer = ByteBuffer()
-        RESPEncoder.writeDecimal(value, into: &buffer)
-        #expect(buffer.readString(length: buffer.readableBytes) == String(value))
+        var bytes = [UInt8](repeating: 0, count: 24)
+        let end = bytes.withUnsafeMutableBytes { RESPEncoder.writeDecimal(value, into: $0, at: 2) }
+        #expect(end - 2 == RESPEncoder.decimalLength(value))
+        #expect(String(decoding: bytes[2..<end], as: UTF8.self) == String(value))
+    }
+
+    @Test("encodes a large pipeline of small commands exactly")
+    func encodesManySmallCommands() {
+        let keys = (0..<2000).map { Array("session:\($0)".utf8) }
+        let commands = keys.flatMap {
+            [RedisCommand(arguments: [Array("TYPE".utf8), $0]), RedisCommand(arguments: [Array("PTTL".utf8), $0])]
+        }
+        var expected: [UInt8] = []
+        for key in keys {
+            for name in ["TYPE", "PTTL"] {
+                expected += Array("*2\r\n$4\r\n\(name)\r\n$\(key.count)\r\n".utf8) + key + Array("\r\n".utf8)
+            }
+        }
+        #expect(encoded(commands) == expected)
     }
 
     @Test("converts argument types to the bytes Redis parses")
