@@ -65,6 +65,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "redis-write-bench",
+            dependencies: ["RedisSchema", "RedisSchemaClient", .product(name: "Logging", package: "swift-log")]
+        ),
         // The build plugin's tool: core and generator only, so plugin users never build ArgumentParser or NIO.
         .executableTarget(name: "redis-schema-generator", dependencies: ["RedisSchemaCore", "RedisSchemaGenerator"]),
         .plugin(

@@ -21,6 +21,9 @@ public enum RedisSchemaError: Error, Sendable, Hashable, CustomStringConvertible
     case transactionAborted(key: String)
     /// An argument breaks a rule of the schema, such as a negative amount for an increment-only counter.
     case invalidArgument(key: String, message: String)
+    /// A write found the key holding another Redis type (`actual`; `nil` for a type outside
+    /// ``RedisKeyType``, such as a module's), so it changed nothing: neither the value nor the TTL.
+    case wrongType(key: String, expected: RedisKeyType, actual: RedisKeyType?)
 
     public var description: String {
         switch self {
@@ -44,6 +47,10 @@ public enum RedisSchemaError: Error, Sendable, Hashable, CustomStringConvertible
             return "the transaction on `\(key)` was aborted because a watched key changed"
         case .invalidArgument(let key, let message):
             return "cannot write `\(key)`: \(message)"
+        case .wrongType(let key, let expected, let actual):
+            let holds = actual.map { "a \($0.displayName)" } ?? "a value of a type outside the core Redis types"
+            return "`\(key)` holds \(holds), but the schema declares a \(expected.displayName), so the write "
+                + "changed nothing; another writer uses this key: rename one of the patterns or delete the key"
         }
     }
 }

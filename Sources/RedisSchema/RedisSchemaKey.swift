@@ -31,9 +31,16 @@ extension RedisSchemaKey {
     }
 
     /// Deletes the key (`UNLINK`, which frees memory off the server's main thread); returns whether it existed.
+    ///
+    /// Like every write, it runs only on a key of the declared type: another service's key of another type is
+    /// left alone.
+    ///
+    /// - Throws: ``RedisSchemaError/wrongType(key:expected:actual:)`` when the key holds another type.
     @discardableResult
     public func delete(on client: some RedisClientProtocol) async throws -> Bool {
-        try await send("UNLINK", on: client) == .integer(1)
+        let replies = try await RedisGuardedWrite.execute(
+            [RedisCommand("UNLINK", key)], key: key, type: Self.redisType, on: client)
+        return replies[0] == .integer(1)
     }
 
     /// The escape hatch: sends `command` with this key as its first argument, followed by `arguments`,

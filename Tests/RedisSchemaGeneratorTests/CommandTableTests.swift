@@ -35,8 +35,11 @@ import Testing
 
     @Test func tablesShowTheTTLAndCapCommandsOfThePlan() throws {
         let tables = CommandTableRenderer.render(try seedSchema())
-        #expect(tables.contains("`MULTI`, `LPUSH key <element>`, `LTRIM key 0 99`, `EXPIRE key 604800`, `EXEC`"))
-        #expect(tables.contains("`MULTI`, `INCRBY key <amount>`, `EXPIRE key 300`, `EXEC`"))
+        #expect(tables.contains("guarded: `LPUSH key <element>`, `LTRIM key 0 99`, `EXPIRE key 604800`"))
+        #expect(tables.contains("guarded: `INCRBY key <amount>`, `EXPIRE key 300`"))
+        #expect(
+            tables.contains("| `add(_:score:)` | guarded: `ZADD key <score> <member>` |"), "writes without a TTL too")
+        #expect(!tables.contains("guarded: `ZSCORE"), "reads stay plain")
         #expect(tables.contains("`ZRANGE key <minScore> <maxScore> BYSCORE WITHSCORES`"))
         #expect(!tables.contains("ZRANGEBYSCORE "))
     }

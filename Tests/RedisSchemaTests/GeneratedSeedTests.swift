@@ -5,7 +5,7 @@ import Testing
 /// The seed schema's generated code (from this target's redis-schema.yaml, via the build plugin) sends
 /// exactly the commands the issue specifies, with TTLs and trims in the same round trip.
 @Suite struct GeneratedSeedTests {
-    @Test func sessionWritesTheHashAndItsTTLInOneTransaction() async throws {
+    @Test func sessionWritesTheHashAndItsTTLInOneGuardedCall() async throws {
         let redis = RecordingClient()
         let session = try UXKeys.Session(sid: "12345")
         #expect(session.key == "session:12345")
@@ -14,8 +14,9 @@ import Testing
         #expect(
             await redis.pipelines == [
                 [
-                    "MULTI", "HSET session:12345 userId u-1 device Android startedAt 2025-12-12T10:22:00Z",
-                    "EXPIRE session:12345 3600", "EXEC",
+                    "guard hash on session:12345",
+                    "HSET session:12345 userId u-1 device Android startedAt 2025-12-12T10:22:00Z",
+                    "EXPIRE session:12345 3600",
                 ]
             ])
     }
@@ -62,18 +63,21 @@ import Testing
         #expect(
             await redis.pipelines == [
                 [
-                    "MULTI", "XADD session:live:12345 * type click x 190 y 240 ts 1700000000",
-                    "EXPIRE session:live:12345 86400", "EXEC",
+                    "guard stream on session:live:12345",
+                    "XADD session:live:12345 * type click x 190 y 240 ts 1700000000", "EXPIRE session:live:12345 86400",
                 ],
-                ["ZADD active_users 1700000000 user:uuid123"],
-                ["MULTI", "INCRBY rage:12345:btn-login 1", "EXPIRE rage:12345:btn-login 300", "EXEC"],
-                ["HINCRBY heatmap:Home 120_330 1"],
+                ["guard zset on active_users", "ZADD active_users 1700000000 user:uuid123"],
                 [
-                    "MULTI", "LPUSH latency:/api/login 320", "LTRIM latency:/api/login 0 99",
-                    "EXPIRE latency:/api/login 604800", "EXEC",
+                    "guard string on rage:12345:btn-login", "INCRBY rage:12345:btn-login 1",
+                    "EXPIRE rage:12345:btn-login 300",
                 ],
-                ["SET exp_score:12345 78.0 EX 1800"],
-                ["LPUSH replay_queue chunk-1"],
+                ["guard hash on heatmap:Home", "HINCRBY heatmap:Home 120_330 1"],
+                [
+                    "guard list on latency:/api/login", "LPUSH latency:/api/login 320", "LTRIM latency:/api/login 0 99",
+                    "EXPIRE latency:/api/login 604800",
+                ],
+                ["guard string on exp_score:12345", "SET exp_score:12345 78.0 EX 1800"],
+                ["guard list on replay_queue", "LPUSH replay_queue chunk-1"],
             ])
     }
 

@@ -1,7 +1,9 @@
 import RedisSchema
 
 /// A client that records each pipeline and answers with scripted replies, or by default with replies
-/// shaped like Redis' own (`+OK`, `+QUEUED`, and an `EXEC` array of `:1`).
+/// shaped like Redis' own (`+OK`, `+QUEUED`, an `EXEC` array of `:1`, and a type-guard script's array of `:1`).
+///
+/// A type-guarded write is recorded readably: `guard <type> on <key>`, then its commands one by one.
 actor RecordingClient: RedisClientProtocol {
     private(set) var pipelines: [[String]] = []
     private var scripted: [[RESPValue]]
@@ -11,12 +13,37 @@ actor RecordingClient: RedisClientProtocol {
     }
 
     func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
-        pipelines.append(
-            commands.map { $0.arguments.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ") })
+        pipelines.append(commands.flatMap(Self.lines))
         if !scripted.isEmpty { return scripted.removeFirst() }
+        if commands.count == 1, let guarded = Self.guardedCommands(commands[0]) {
+            return [.array(Array(repeating: .integer(1), count: guarded.count))]
+        }
         guard commands.first?.name == "MULTI" else { return commands.map { _ in .integer(1) } }
         let queued = commands.count - 2
         return [.simpleString(Array("OK".utf8))] + Array(repeating: .simpleString(Array("QUEUED".utf8)), count: queued)
             + [.array(Array(repeating: .integer(1), count: queued))]
+    }
+
+    private static func text(_ arguments: some Sequence<[UInt8]>) -> String {
+        arguments.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+    }
+
+    private static func lines(_ command: RedisCommand) -> [String] {
+        guard let guarded = guardedCommands(command) else { return [text(command.arguments)] }
+        let header = "guard \(text([command.arguments[4]])) on \(text([command.arguments[3]]))"
+        return [header] + guarded.map { text($0) }
+    }
+
+    /// The commands inside a call of the type-guard script (`EVALSHA sha 1 key type (count args…)…`).
+    static func guardedCommands(_ command: RedisCommand) -> [[[UInt8]]]? {
+        let arguments = command.arguments
+        guard command.name == "EVALSHA" || command.name == "EVAL", arguments.count >= 5 else { return nil }
+        var commands: [[[UInt8]]] = []
+        var index = 5
+        while index < arguments.count, let count = Int(String(decoding: arguments[index], as: UTF8.self)) {
+            commands.append(Array(arguments[(index + 1)...(index + count)]))
+            index += count + 1
+        }
+        return commands
     }
 }

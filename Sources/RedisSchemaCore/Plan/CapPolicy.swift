@@ -4,7 +4,7 @@ import RedisSchema
 public enum CapPolicy: Sendable, Hashable {
     /// No cap: nothing is trimmed.
     case none
-    /// A list trimmed with `LTRIM` right after each push, in the same transaction.
+    /// A list trimmed with `LTRIM` right after each push, in the same guarded write.
     case listTrim(maxLength: Int)
     /// A stream trimmed by `XADD … MAXLEN = n`. Exact (`=`), not approximate (`~`): the cap is a promise
     /// that readers and `validate` rely on, and Redis keeps at most `n` entries only with `=`.

@@ -1,7 +1,8 @@
 import RedisSchema
 
 /// One thing application code can do with a key (`push`, `set`, `range`…): its parameters, the commands it
-/// sends in order, and how its reply is read. Writes send their commands as one `MULTI`…`EXEC` transaction.
+/// sends in order, and how its reply is read. Writes send their commands in one call of the type-guard script
+/// (`RedisGuardedWrite`), which runs nothing on a key of another Redis type.
 public struct Operation: Sendable, Hashable {
     /// Which operation this is.
     public var kind: OperationKind

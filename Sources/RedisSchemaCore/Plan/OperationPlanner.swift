@@ -34,7 +34,7 @@ public enum OperationPlanner {
         }
     }
 
-    /// Builds write operations: the write, then the cap's trim, then the TTL, in one transaction.
+    /// Builds write operations: the write, then the cap's trim, then the TTL, in one guarded write.
     struct Writes {
         let ttl: TTLPolicy
         let cap: CapPolicy

@@ -24,15 +24,15 @@ public enum CommandTableRenderer {
         return out.text
     }
 
-    /// The commands in order; several are one `MULTI`…`EXEC` transaction.
+    /// The commands in order. A write's run in the type-guard script (one `EVALSHA`), which checks `TYPE` first.
     private static func sends(_ operation: Operation, _ plan: OperationPlan) -> String {
         let commands = operation.commands.map { command in
             let words = [command.name] + command.arguments.map { word($0, operation: operation, plan: plan) }
             let text = "`\(words.filter { !$0.isEmpty }.joined(separator: " "))`"
             return command.condition == .whenSpreadIsNotEmpty ? text + " (when any)" : text
         }
-        guard commands.count > 1 else { return commands[0] }
-        return "`MULTI`, " + commands.joined(separator: ", ") + ", `EXEC`"
+        guard operation.isWrite else { return commands.joined(separator: ", ") }
+        return "guarded: " + commands.joined(separator: ", ")
     }
 
     private static func word(_ argument: CommandArgument, operation: Operation, plan: OperationPlan) -> String {

@@ -50,10 +50,11 @@ struct SwiftCommandRenderer {
         command.name.lowercased()
     }
 
-    // MARK: Writes: one transaction
+    // MARK: Writes: one guarded script call
 
-    /// The statements that send the operation's commands as one transaction, binding the replies to `result`.
-    func transaction(result: String?) -> [SwiftStatement] {
+    /// The statements that send the operation's commands as one type-guarded write (`RedisGuardedWrite`),
+    /// binding the replies to `result`.
+    func guardedWrite(result: String?) -> [SwiftStatement] {
         var statements = fieldSpreads()
         var commands: [(expression: SwiftExpression, condition: String?)] = []
         for command in operation.commands {
@@ -75,11 +76,15 @@ struct SwiftCommandRenderer {
                     command.condition == .whenSpreadIsNotEmpty ? "\(array).count > \(fixed)" : nil
                 ))
         }
+        // Through the type-guard script: a write never touches, or sets the TTL of, a key of another type.
         let execute = { (commands: SwiftExpression) -> SwiftExpression in
             .tryAwait(
                 .call(
-                    "RedisSchema.RedisTransaction.execute",
-                    [SwiftArgument(nil, commands), SwiftArgument("key", "self.key"), SwiftArgument("on", "client")]))
+                    "RedisSchema.RedisGuardedWrite.execute",
+                    [
+                        SwiftArgument(nil, commands), SwiftArgument("key", "self.key"),
+                        SwiftArgument("type", "Self.redisType"), SwiftArgument("on", "client"),
+                    ]))
         }
         let bind = { (value: SwiftExpression) -> SwiftStatement in
             result.map { .binding(isMutable: false, name: $0, type: nil, value: value) } ?? .assignment("_", value)

@@ -33,7 +33,7 @@ extension SwiftKeyEmitter {
         return method(
             "Writes every field (`HSET`\(deletes ? "; `HDEL` for optional fields that are `nil`" : ""))\(ttlClause).",
             .setFields, [SwiftParameter(label: "_", name: "fields", type: fieldsType)],
-            commands(.setFields).transaction(result: nil))
+            commands(.setFields).guardedWrite(result: nil))
     }
 
     private func readFields() -> SwiftStatement {
@@ -86,7 +86,7 @@ extension SwiftKeyEmitter {
                 "Sets the field \(shown) (\(commandName(.setField(pattern: index))))\(ttlClause).",
                 .setField(pattern: index),
                 placeholders + [SwiftParameter("value", type.swiftType)],
-                [render] + commands(.setField(pattern: index)).transaction(result: nil)),
+                [render] + commands(.setField(pattern: index)).guardedWrite(result: nil)),
         ]
         if let increment = plan.operation(.incrementField(pattern: index)) {
             let command = increment.commands[0].name
@@ -99,7 +99,7 @@ extension SwiftKeyEmitter {
                     discardableResult: true, .incrementField(pattern: index),
                     placeholders + [SwiftParameter(label: "by", name: "amount", type: amountType, default: "1")],
                     returns: amountType,
-                    [render] + commands(.incrementField(pattern: index)).transaction(result: "replies")
+                    [render] + commands(.incrementField(pattern: index)).guardedWrite(result: "replies")
                         + [.return(increment.reply == .double ? .binary(read, "??", "0") : read)]))
         }
         let (setup, reply) = commands(.removeField(pattern: index)).send()

@@ -1,7 +1,7 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// A list: pushes at either end, trimmed to its cap in the same transaction; pops; reads.
+    /// A list: pushes at either end, trimmed to its cap in the same atomic call; pops; reads.
     func list(element: ValueType) -> [SwiftDeclaration] {
         let type = element.swiftType
         var members: [SwiftDeclaration] = []
@@ -19,7 +19,8 @@ extension SwiftKeyEmitter {
                     "Adds `element` \(end) (\(commandName(kind)))\(trimNote)\(ttlClause); returns \(returns).",
                     discardableResult: true, kind, [SwiftParameter(label: "_", name: "element", type: type)],
                     returns: "Swift.Int",
-                    commands(kind).transaction(result: "replies") + [.return(readReply("integer", "replies[0]", kind))])
+                    commands(kind).guardedWrite(result: "replies") + [.return(readReply("integer", "replies[0]", kind))]
+                )
             )
         }
         for (kind, end) in [(OperationKind.popFirst, "head"), (.popLast, "tail")] {

@@ -24,7 +24,7 @@ extension SwiftKeyEmitter {
             method(
                 "Adds `member`\(withScore) (\(commandName(.add)))\(ttlClause); returns whether it is new.",
                 discardableResult: true, .add, [memberParameter] + scoreParameters, returns: "Swift.Bool",
-                commands(.add).transaction(result: "replies") + [.return(.binary("replies[0]", "==", ".integer(1)"))]))
+                commands(.add).guardedWrite(result: "replies") + [.return(.binary("replies[0]", "==", ".integer(1)"))]))
         if let pattern {
             let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
             let memberCall = SwiftArgument(nil, .call("Member", params.map(\.argument)))

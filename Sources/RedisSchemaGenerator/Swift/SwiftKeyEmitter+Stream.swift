@@ -51,7 +51,7 @@ extension SwiftKeyEmitter {
                 "Appends an entry (\(commandName(.addEntry)))\(trimNote)\(ttlClause); returns its ID.",
                 discardableResult: true, .addEntry,
                 [SwiftParameter(label: "_", name: "fields", type: typed ? "Fields" : Self.untypedFieldsType)],
-                returns: "Swift.String", commands(.addEntry).transaction(result: "replies") + [.return(id)]),
+                returns: "Swift.String", commands(.addEntry).guardedWrite(result: "replies") + [.return(id)]),
             method(
                 "Entries with IDs from `start` through `end` (`XRANGE`), oldest first; `-` and `+` mean the ends.",
                 .rangeEntries,

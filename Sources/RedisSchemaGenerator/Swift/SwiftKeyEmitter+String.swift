@@ -8,7 +8,7 @@ extension SwiftKeyEmitter {
             method(
                 "Stores `value` (\(commandName(.set)))\(ttl).", .set,
                 [SwiftParameter(label: "_", name: "value", type: type.swiftType)],
-                commands(.set).transaction(result: nil)),
+                commands(.set).guardedWrite(result: nil)),
             method(
                 "The value (`GET`), or `nil` when the key does not exist.", .get, [], returns: type.swiftType + "?",
                 sendReply(.get) + [.return(decode(type.swiftType, "reply"))]),
@@ -31,7 +31,7 @@ extension SwiftKeyEmitter {
                 discardableResult: true, .increment,
                 [SwiftParameter(label: "by", name: "amount", type: "Swift.Int", default: "1")],
                 returns: "Swift.Int",
-                [.guard(["amount >= 0"], else: [refuse])] + commands(.increment).transaction(result: "replies")
+                [.guard(["amount >= 0"], else: [refuse])] + commands(.increment).guardedWrite(result: "replies")
                     + [.return(readReply("integer", "replies[0]", .increment))]),
             method(
                 "The count (`GET`); 0 when the key does not exist.", .get, [], returns: "Swift.Int",

@@ -121,7 +121,15 @@ struct SwiftKeyEmitter {
                 parameters: parameters + [clientParameter],
                 isAsync: true,
                 throwsClause: "throws", returnType: returnType, body: body))
-        return .documented(doc, discardableResult ? .attributed("@discardableResult", function) : function)
+        return .documented(
+            kind.isWrite ? documentingTheTypeGuard(doc) : doc,
+            discardableResult ? .attributed("@discardableResult", function) : function)
+    }
+
+    /// A write's doc comment with the error of its type guard added to its `Throws` line (the last line).
+    private func documentingTheTypeGuard(_ doc: String) -> String {
+        let wrongType = "`RedisSchemaError.wrongType` when the key holds another Redis type; then nothing changes."
+        return doc.contains("\n- Throws: ") ? doc + " " + wrongType : doc + "\n\n- Throws: " + wrongType
     }
 
     /// The literal fields with their Swift property names.
@@ -165,9 +173,9 @@ struct SwiftKeyEmitter {
                 ]))
     }
 
-    /// "and sets its TTL (1 hour) in the same transaction" for doc comments, or nothing for keys without one.
+    /// "and sets its TTL (1 hour) in the same atomic call" for doc comments, or nothing for keys without one.
     var ttlClause: String {
-        plan.ttl == .none ? "" : " and sets its TTL (\(plan.ttlText)) in the same transaction"
+        plan.ttl == .none ? "" : " and sets its TTL (\(plan.ttlText)) in the same atomic call"
     }
 
     /// `name` of a planned command, in backticks, for doc comments: "`LPUSH`".
