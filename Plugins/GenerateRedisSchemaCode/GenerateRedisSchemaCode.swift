@@ -28,7 +28,8 @@ struct GenerateRedisSchemaCode: CommandPlugin {
             guard let files = TargetSchemaFiles(target: target) else {
                 // Every target is searched when none is named; a named one must have a schema.
                 if targetNames.isEmpty { continue }
-                throw TargetSchemaFiles.missingSchema(in: target, plugin: "generate-redis-schema-code")
+                throw TargetSchemaFiles.missingSchema(
+                    in: target, plugin: "generate-redis-schema-code", otherwise: "leave out `--target \(target.name)`")
             }
             let output = target.directoryURL.appending(path: TargetSchemaFiles.outputFileName)
             var toolArguments = files.generatorArguments(output: output)

@@ -34,8 +34,8 @@ struct TargetSchemaFiles {
 
     /// The error for a target that was asked to generate but has no schema: names the file looked for and the
     /// YAML files found instead, since a schema under another name (`schema.yaml`, as the README calls it) is the
-    /// usual cause.
-    static func missingSchema(in target: SourceModuleTarget, plugin: String) -> PluginFailure {
+    /// usual cause. `otherwise` is the other way out, which differs between the plugins.
+    static func missingSchema(in target: SourceModuleTarget, plugin: String, otherwise: String) -> PluginFailure {
         let expected = target.directoryURL.appending(path: schemaFileName).path
         // The directory rather than `sourceFiles`, which leaves out files the manifest excludes.
         let found = FileManager.default.enumerator(
@@ -45,7 +45,7 @@ struct TargetSchemaFiles {
         }.map { relativePath($0, in: target) }.sorted()
         var message = "\(plugin): target `\(target.name)` has no \(schemaFileName); looked for \(expected)"
         if names.isEmpty {
-            message += ". Add the schema there, or remove \(plugin) from the target."
+            message += ". Add the schema there, or \(otherwise)."
         } else {
             message += ", but found \(names.map { "`\($0)`" }.joined(separator: ", ")). Rename the schema to "
             message += "\(schemaFileName) at the top of the target's directory; the plugins read no other name."

@@ -14,7 +14,9 @@ struct RedisSchemaPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
         guard let files = TargetSchemaFiles(target: target) else {
-            throw TargetSchemaFiles.missingSchema(in: target, plugin: "RedisSchemaPlugin")
+            throw TargetSchemaFiles.missingSchema(
+                in: target, plugin: "RedisSchemaPlugin",
+                otherwise: "remove RedisSchemaPlugin from the target's `plugins:`")
         }
         if let committed = committedGeneratedCode(in: target) {
             throw PluginFailure(

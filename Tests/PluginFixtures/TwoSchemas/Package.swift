@@ -8,7 +8,7 @@
 //   error, located at Broken/redis-schema.yaml:line:col), BadConfig (an unknown setting in its config), NoSchema
 //   (its schema is called schema.yaml) and BothPlugins (the build plugin plus a committed copy of its output).
 //   The last two fail while SwiftPM plans the build, which stops the whole package, so the manifest declares
-//   each only when REDIS_SCHEMA_FIXTURE_MISUSE names it.
+//   each only when REDIS_SCHEMA_FIXTURE_MISUSE names it (NoSchemaCommand: NoSchema without the build plugin).
 import PackageDescription
 
 let misuse = Context.environment["REDIS_SCHEMA_FIXTURE_MISUSE"]
@@ -67,5 +67,14 @@ if let misuse, ["NoSchema", "BothPlugins"].contains(misuse) {
             name: misuse,
             dependencies: [.product(name: "RedisSchema", package: "redis-schema")],
             plugins: [.plugin(name: "RedisSchemaPlugin", package: "redis-schema")]
+        ))
+}
+// NoSchema for the command plugin, which must refuse it too: without the build plugin, which would stop first.
+if misuse == "NoSchemaCommand" {
+    package.targets.append(
+        .target(
+            name: "NoSchema",
+            dependencies: [.product(name: "RedisSchema", package: "redis-schema")],
+            exclude: ["schema.yaml"]
         ))
 }
