@@ -12,8 +12,8 @@ import RedisSchemaGenerator
 #endif
 
 let usage = """
-    usage: redis-schema-generator <schema.yaml> <output.swift> [--access-level public|internal|package] \
-    [--namespace Name]
+    usage: redis-schema-generator <schema.yaml> <output.swift> [--config redis-schema-config.yaml] \
+    [--access-level public|internal|package] [--namespace Name]
 
     """
 
@@ -28,7 +28,9 @@ func fail(_ message: String, code: Int32 = 2) -> Never {
 }
 
 var positional: [String] = []
-var options = SwiftGeneratorOptions()
+var accessLevel: SwiftGeneratorOptions.AccessLevel?
+var namespace: String?
+var configPath: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -36,10 +38,13 @@ while let argument = arguments.popFirst() {
         guard let value = arguments.popFirst(), let level = SwiftGeneratorOptions.AccessLevel(rawValue: value) else {
             fail("error: --access-level takes public, internal or package\n" + usage)
         }
-        options.accessLevel = level
+        accessLevel = level
     case "--namespace":
         guard let value = arguments.popFirst() else { fail("error: --namespace takes a name\n" + usage) }
-        options.namespace = value
+        namespace = value
+    case "--config":
+        guard let value = arguments.popFirst() else { fail("error: --config takes a file\n" + usage) }
+        configPath = value
     case "-h", "--help":
         print(usage, terminator: "")
         exit(0)
@@ -50,6 +55,24 @@ while let argument = arguments.popFirst() {
 }
 guard positional.count == 2 else { fail(usage) }
 let (schemaPath, outputPath) = (positional[0], positional[1])
+
+// The configuration file first, then the command line over it: the plugins pass only `--config`.
+var options = SwiftGeneratorOptions()
+if let configPath {
+    let configResult: SwiftGeneratorConfig.Result
+    do {
+        configResult = try SwiftGeneratorConfig.load(contentsOf: configPath, file: GeneratorFiles.absolute(configPath))
+    } catch {
+        fail("error: \(error)\n")
+    }
+    for diagnostic in configResult.diagnostics {
+        printError("\(diagnostic)\n")
+    }
+    guard let config = configResult.config else { exit(1) }
+    options = config.applied(to: options)
+}
+if let accessLevel { options.accessLevel = accessLevel }
+if let namespace { options.namespace = namespace }
 
 let result: SchemaLoader.Result
 do {

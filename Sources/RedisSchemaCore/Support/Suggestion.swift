@@ -1,7 +1,8 @@
-/// "Did you mean …?" for misspelled names.
-enum Suggestion {
+/// "Did you mean …?" for misspelled names; public so that the generator's configuration file suggests names
+/// the way the schema does.
+public enum Suggestion {
     /// `"; did you mean `ttl`?"` when one candidate is close to `word`, else `""`.
-    static func didYouMean(_ word: String, among candidates: [String]) -> String {
+    public static func didYouMean(_ word: String, among candidates: [String]) -> String {
         guard let best = closest(to: word, among: candidates) else { return "" }
         return "; did you mean `\(best)`?"
     }

@@ -1,0 +1,1 @@
+// Never compiles: the target applies RedisSchemaPlugin but its schema is called schema.yaml.
