@@ -69,17 +69,17 @@ struct BlockingWaitTests {
 struct BlockingCommandTests {
     @Test("BLPOP, BLMOVE and XREAD BLOCK longer than the reply timeout do not trip it")
     func ownTimeout() async throws {
-        let connection = try await TestServers.connect(TestServers.configuration(commandTimeout: .milliseconds(300)))
+        let connection = try await TestServers.connect(TestServers.configuration(commandTimeout: .seconds(1)))
         defer { Task { await connection.close() } }
         let list = TestServers.uniqueKey("blocking-list")
         let stream = TestServers.uniqueKey("blocking-stream")
         let started = ContinuousClock.now
-        #expect(try await connection.send("BLPOP", list, "0.8") == .null)
-        #expect(try await connection.send("BLMOVE", list, list + ":to", "LEFT", "RIGHT", "0.8") == .null)
-        #expect(try await connection.send("XREAD", "BLOCK", 800, "STREAMS", stream, "$") == .null)
-        #expect(ContinuousClock.now - started >= .milliseconds(2400))
+        #expect(try await connection.send("BLPOP", list, "1.5") == .null)
+        #expect(try await connection.send("BLMOVE", list, list + ":to", "LEFT", "RIGHT", "1.5") == .null)
+        #expect(try await connection.send("XREAD", "BLOCK", 1500, "STREAMS", stream, "$") == .null)
+        #expect(ContinuousClock.now - started >= .milliseconds(4500))
         // A pipeline queued behind a blocking command waits for it without timing out either.
-        async let blocked = connection.send("BLPOP", list, "0.8")
+        async let blocked = connection.send("BLPOP", list, "1.5")
         try await Task.sleep(for: .milliseconds(100))
         #expect(try await connection.send("PING").string == "PONG")
         #expect(try await blocked == .null)
