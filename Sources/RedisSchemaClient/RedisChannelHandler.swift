@@ -41,6 +41,8 @@ final class ConnectionFailure: Sendable {
 struct RedisRequest: Sendable {
     var commands: [RedisCommand]
     var promise: EventLoopPromise<[RESPValue]>
+    /// How long the commands may wait on the server on purpose (blocking commands), added to the reply deadline.
+    var blockingWait: TimeAmount = .zero
 }
 
 /// Writes pipelines and matches replies to them in FIFO order.
@@ -59,6 +61,7 @@ final class RedisChannelHandler: ChannelDuplexHandler {
         var expectedReplies: Int
         var promise: EventLoopPromise<[RESPValue]>
         var timeout: Scheduled<Void>?
+        var blockingWait: TimeAmount
     }
 
     private let endpoint: String
@@ -78,6 +81,9 @@ final class RedisChannelHandler: ChannelDuplexHandler {
     private var leftover: ByteBuffer?
     /// Set once the connection is unusable; later requests fail with it.
     private var failure: RedisConnectionError?
+    /// The blocking waits of all pending pipelines: a pipeline queued behind a `BLPOP` gets its deadline moved
+    /// by that wait too, since Redis answers it only after the `BLPOP`.
+    private var pendingBlockingWait: TimeAmount = .zero
 
     init(
         endpoint: String,
@@ -117,8 +123,9 @@ final class RedisChannelHandler: ChannelDuplexHandler {
         RESPEncoder.encode(request.commands, into: &buffer)
 
         var timeout: Scheduled<Void>?
+        self.pendingBlockingWait = self.pendingBlockingWait + request.blockingWait
         if let commandTimeout = self.commandTimeout {
-            timeout = context.eventLoop.assumeIsolated().scheduleTask(in: commandTimeout) {
+            timeout = context.eventLoop.assumeIsolated().scheduleTask(in: commandTimeout + self.pendingBlockingWait) {
                 self.fail(
                     context: context, with: .commandTimeout(endpoint: self.endpoint, timeout: self.timeoutDuration))
             }
@@ -128,7 +135,12 @@ final class RedisChannelHandler: ChannelDuplexHandler {
             self.replies.reserveCapacity(request.commands.count)
         }
         self.pending.append(
-            Pending(expectedReplies: request.commands.count, promise: request.promise, timeout: timeout)
+            Pending(
+                expectedReplies: request.commands.count,
+                promise: request.promise,
+                timeout: timeout,
+                blockingWait: request.blockingWait
+            )
         )
         context.write(self.wrapOutboundOut(buffer), promise: promise)
     }
@@ -196,6 +208,7 @@ final class RedisChannelHandler: ChannelDuplexHandler {
         guard self.replies.count == self.headExpectedReplies else { return }
         let head = self.pending.removeFirst()
         head.timeout?.cancel()
+        self.pendingBlockingWait = self.pendingBlockingWait - head.blockingWait
         let replies = self.replies
         self.replies = []
         if let next = self.pending.first {
@@ -240,6 +253,7 @@ final class RedisChannelHandler: ChannelDuplexHandler {
     private func failPending(with error: RedisConnectionError) {
         self.replies = []
         self.leftover = nil
+        self.pendingBlockingWait = .zero
         while let entry = self.pending.popFirst() {
             entry.timeout?.cancel()
             entry.promise.fail(error)

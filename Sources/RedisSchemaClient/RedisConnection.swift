@@ -16,31 +16,37 @@ import RedisSchema
 ///
 /// Concurrent ``pipeline(_:)`` calls are written in call order and each call's commands stay contiguous, so
 /// many pipelines can be in flight on one connection; replies are matched to calls in FIFO order.
+///
+/// When the connection drops (server restart, `CLIENT KILL`, network error), the pipelines in flight fail
+/// with a ``RedisConnectionError`` and, unless ``RedisConnectionConfiguration/reconnection`` is
+/// ``RedisReconnection/never``, the connection reconnects in the background with the full handshake;
+/// pipelines sent meanwhile wait for the next attempt. Blocking commands (`BLPOP`, `BLMOVE`,
+/// `XREAD BLOCK`, ...) get their own timeout added to the reply deadline.
 public final class RedisConnection: RedisClientProtocol, Sendable {
-    /// The negotiated RESP version: 3 after a successful `HELLO 3`, otherwise 2.
-    public let protocolVersion: Int
     /// The configuration the connection was opened with.
     public let configuration: RedisConnectionConfiguration
 
-    private let channel: any Channel
-    private let failure: ConnectionFailure
-    private let logger: Logger
+    private let supervisor: ConnectionSupervisor
 
-    private init(
-        channel: any Channel,
-        failure: ConnectionFailure,
-        protocolVersion: Int,
-        configuration: RedisConnectionConfiguration,
-        logger: Logger
-    ) {
-        self.channel = channel
-        self.failure = failure
-        self.protocolVersion = protocolVersion
+    private init(configuration: RedisConnectionConfiguration, supervisor: ConnectionSupervisor) {
         self.configuration = configuration
-        self.logger = logger
+        self.supervisor = supervisor
+    }
+
+    deinit {
+        // A connection nobody can reach any more must not keep its socket or its reconnection loop alive.
+        self.supervisor.shutdown()?.close(promise: nil)
+    }
+
+    /// The negotiated RESP version: 3 after a successful `HELLO 3`, otherwise 2; renegotiated on reconnection.
+    public var protocolVersion: Int {
+        self.supervisor.latest.session.protocolVersion
     }
 
     /// Connects, negotiates the protocol, authenticates, names the client and selects the database.
+    ///
+    /// The first connection is not retried: an error here is usually a wrong URL or password, which waiting
+    /// would not fix. Reconnection applies only once this connection has been established.
     ///
     /// - Parameters:
     ///   - configuration: where and how to connect.
@@ -57,99 +63,55 @@ public final class RedisConnection: RedisClientProtocol, Sendable {
     ) async throws(RedisConnectionError) -> RedisConnection {
         var logger = logger
         logger[metadataKey: "redis.url"] = "\(configuration.redactedURL)"
-        let endpoint = configuration.endpoint
-
-        let sslContext = try configuration.tls?.makeContext()
-        let serverHostname = configuration.tls?.serverHostname(for: configuration.host)
-        let commandTimeout = configuration.commandTimeout
-        let handlerLogger = logger
-        let failure = ConnectionFailure()
-
-        let bootstrap = ClientBootstrap(group: eventLoopGroup)
-            .connectTimeout(Self.timeAmount(configuration.connectTimeout))
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                do {
-                    if let sslContext {
-                        let tlsHandler = try NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname)
-                        try channel.pipeline.syncOperations.addHandler(tlsHandler)
-                    }
-                    try channel.pipeline.syncOperations.addHandler(
-                        RedisChannelHandler(
-                            endpoint: endpoint,
-                            failure: failure,
-                            commandTimeout: commandTimeout,
-                            pushHandler: pushHandler,
-                            logger: handlerLogger
-                        )
-                    )
-                    return channel.eventLoop.makeSucceededVoidFuture()
-                } catch {
-                    return channel.eventLoop.makeFailedFuture(error)
-                }
-            }
-
-        logger.debug("connecting to Redis")
-        let channel: any Channel
-        do {
-            channel = try await bootstrap.connect(host: configuration.host, port: configuration.port).get()
-        } catch {
-            throw Self.mapConnectError(error, configuration: configuration)
-        }
-
-        let handshake = Handshake(configuration: configuration, channel: channel, failure: failure)
-        do {
-            let version = try await handshake.run()
-            logger.debug("connected to Redis", metadata: ["redis.protocol": "\(version)"])
-            return RedisConnection(
-                channel: channel,
-                failure: failure,
-                protocolVersion: version,
-                configuration: configuration,
-                logger: logger
-            )
-        } catch {
-            logger.debug("Redis handshake failed", metadata: ["redis.error": "\(error)"])
-            try? await channel.close()
-            throw error
-        }
+        let opener = SessionOpener(
+            configuration: configuration, eventLoopGroup: eventLoopGroup, logger: logger, pushHandler: pushHandler)
+        let session = try await opener.open()
+        return RedisConnection(
+            configuration: configuration,
+            supervisor: ConnectionSupervisor(opener: opener, session: session)
+        )
     }
 
     /// Sends `commands` as one pipeline (one write, one round trip) and returns their replies in order.
     ///
-    /// A server error reply is returned as `.error`, not thrown.
-    /// - Throws: ``RedisConnectionError`` if the connection fails, is closed, or the replies do not arrive
-    ///   within the command timeout (which also closes the connection).
+    /// A server error reply is returned as `.error`, not thrown. The replies must arrive within the command
+    /// timeout plus the timeouts of the blocking commands in the pipeline (a blocking command with timeout 0,
+    /// which waits forever, adds nothing: the command timeout still detects a dead server under it).
+    /// - Throws: ``RedisConnectionError`` if the connection fails or drops with the pipeline in flight, is
+    ///   closed, or the replies do not arrive in time (which also drops the connection); while reconnecting,
+    ///   the error of the next attempt if it fails.
     public func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
-        try await Self.pipeline(
-            commands, on: self.channel, failure: self.failure, endpoint: self.configuration.endpoint)
+        guard !commands.isEmpty else { return [] }
+        let session = try await self.supervisor.session()
+        return try await Self.pipeline(
+            commands,
+            on: session.channel,
+            failure: session.failure,
+            endpoint: self.configuration.endpoint,
+            blockingWait: BlockingWait.finiteTotal(of: commands)
+        )
     }
 
-    /// Closes the connection; pending pipelines fail with
-    /// ``RedisConnectionError/connectionClosedByClient(endpoint:)``.
+    /// Closes the connection for good: pending pipelines fail with
+    /// ``RedisConnectionError/connectionClosedByClient(endpoint:)``, and it never reconnects.
     ///
     /// Never throws: a failed close (e.g. a TLS peer that skips `close_notify`) leaves nothing to act on.
     public func close() async {
-        do {
-            try await self.channel.close()
-            self.logger.debug("closed Redis connection")
-        } catch ChannelError.alreadyClosed {
-            return
-        } catch {
-            self.logger.debug("Redis connection closed uncleanly", metadata: ["redis.error": "\(error)"])
-        }
+        await self.supervisor.close()
     }
 
-    /// Whether the connection can still carry requests.
+    /// Whether the connection can carry requests now (`false` while it reconnects, and after ``close()``).
     public var isActive: Bool {
-        self.channel.isActive
+        let latest = self.supervisor.latest
+        return latest.isConnected && latest.session.channel.isActive
     }
 
     static func pipeline(
         _ commands: [RedisCommand],
         on channel: any Channel,
         failure: ConnectionFailure,
-        endpoint: String
+        endpoint: String,
+        blockingWait: Duration = .zero
     ) async throws(RedisConnectionError) -> [RESPValue] {
         guard !commands.isEmpty else { return [] }
         let promise = channel.eventLoop.makePromise(of: [RESPValue].self)
@@ -158,7 +120,8 @@ public final class RedisConnection: RedisClientProtocol, Sendable {
         writePromise.futureResult.whenFailure { error in
             promise.fail(error)
         }
-        channel.writeAndFlush(RedisRequest(commands: commands, promise: promise), promise: writePromise)
+        let request = RedisRequest(commands: commands, promise: promise, blockingWait: Self.timeAmount(blockingWait))
+        channel.writeAndFlush(request, promise: writePromise)
         do {
             return try await promise.futureResult.get()
         } catch let error as RedisConnectionError {

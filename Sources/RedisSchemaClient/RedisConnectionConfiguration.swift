@@ -54,12 +54,15 @@ public struct RedisConnectionConfiguration: Sendable, Hashable, CustomStringConv
     public var tls: TLSOptions?
     /// Time allowed to establish the TCP connection.
     public var connectTimeout: Duration
-    /// Time allowed for the replies of one pipeline (including the handshake); `nil` waits forever.
+    /// Time allowed for the replies of one pipeline (including the handshake); `nil` waits forever. Blocking
+    /// commands (`BLPOP`, `XREAD BLOCK`, ...) get their own timeout on top, so they never trip it.
     public var commandTimeout: Duration?
     /// Name set with `CLIENT SETNAME`, shown by `CLIENT LIST`; `nil` leaves the connection unnamed.
     public var clientName: String?
     /// The RESP version to negotiate.
     public var protocolVersion: RedisProtocolVersion
+    /// What to do after the connection drops; reconnects with backoff unless set to ``RedisReconnection/never``.
+    public var reconnection: RedisReconnection
 
     /// The port Redis listens on by default.
     public static let defaultPort = 6379
@@ -79,7 +82,8 @@ public struct RedisConnectionConfiguration: Sendable, Hashable, CustomStringConv
         connectTimeout: Duration = .seconds(5),
         commandTimeout: Duration? = .seconds(30),
         clientName: String? = RedisConnectionConfiguration.defaultClientName,
-        protocolVersion: RedisProtocolVersion = .resp3
+        protocolVersion: RedisProtocolVersion = .resp3,
+        reconnection: RedisReconnection = .default
     ) {
         self.host = host
         self.port = port
@@ -91,6 +95,7 @@ public struct RedisConnectionConfiguration: Sendable, Hashable, CustomStringConv
         self.commandTimeout = commandTimeout
         self.clientName = clientName
         self.protocolVersion = protocolVersion
+        self.reconnection = reconnection
     }
 
     /// Parses `redis://[user[:password]@]host[:port][/db]` or `rediss://...` (TLS).

@@ -248,7 +248,9 @@ struct IntegrationTests {
 
     @Test("fails a pipeline whose replies do not arrive in time and closes the connection")
     func commandTimeout() async throws {
-        let configuration = TestServers.configuration(commandTimeout: .milliseconds(300))
+        var configuration = TestServers.configuration(commandTimeout: .milliseconds(300))
+        // Without reconnection, so that the failed state stays observable (ReconnectionTests cover the rest).
+        configuration.reconnection = .never
         let connection = try await TestServers.connect(configuration)
         let started = ContinuousClock.now
         let error = await expectConnectionError {
@@ -266,7 +268,10 @@ struct IntegrationTests {
 
     @Test("fails pending requests with a clear error when the server closes the connection")
     func serverClosesConnection() async throws {
-        let victim = try await TestServers.connect()
+        var configuration = TestServers.configuration()
+        // Without reconnection, so that the failed state stays observable (ReconnectionTests cover the rest).
+        configuration.reconnection = .never
+        let victim = try await TestServers.connect(configuration)
         let killer = try await TestServers.connect()
         defer { Task { await killer.close() } }
         let id = try #require(try await victim.send("CLIENT", "ID").int)
