@@ -36,9 +36,17 @@ struct ThrowawayRedis {
         throw CocoaError(.fileWriteUnknown)
     }
 
+    /// Stops the server with `SHUTDOWN NOSAVE`: a child of the test runner may inherit a signal mask
+    /// that blocks SIGTERM, so `terminate()` alone can leave it running and `waitUntilExit` waiting.
     func stop() {
-        process.terminate()
-        process.waitUntilExit()
+        let shutdown = Process()
+        shutdown.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        shutdown.arguments = ["redis-cli", "-p", "\(port)", "SHUTDOWN", "NOSAVE"]
+        shutdown.standardOutput = FileHandle.nullDevice
+        shutdown.standardError = FileHandle.nullDevice
+        if (try? shutdown.run()) != nil { shutdown.waitUntilExit() }
+        for _ in 0..<50 where process.isRunning { Thread.sleep(forTimeInterval: 0.1) }
+        if process.isRunning { process.terminate() }
     }
 
     private static func ping(_ port: Int) -> Bool {

@@ -99,7 +99,9 @@ extension TextReportRenderer {
         if report.isIncomplete {
             let reasons = summary.partialReasons
             if reasons.isEmpty {
-                lines.append("  " + style.apply(.warning, "scan stopped before the end of the keyspace"))
+                // A report built without reasons (by hand, or by an older version) still says it is partial.
+                let why = summary.interrupted ? "interrupted" : "stopped"
+                lines.append("  " + style.apply(.warning, "scan \(why) before the end of the keyspace"))
             }
             for reason in reasons {
                 lines.append("  " + style.apply(reason.failsRun ? .error : .warning, "partial: " + reason.explanation))
