@@ -198,6 +198,14 @@ final class RedisChannelHandler: ChannelDuplexHandler {
             return
         }
         guard !self.pending.isEmpty else {
+            if case .error(let serverError) = value {
+                // A server refusing the connection (`ERR max number of clients reached`) may answer before
+                // the first request is registered: its words, not "invalid RESP", say what happened.
+                self.fail(
+                    context: context,
+                    with: .handshakeFailed(endpoint: self.endpoint, serverMessage: serverError.message))
+                return
+            }
             self.fail(
                 context: context,
                 with: .protocolError(endpoint: self.endpoint, reason: "a reply arrived with no request pending")

@@ -31,31 +31,46 @@ struct ConnectionOptions: ParsableArguments {
     var tlsInsecure = false
 
     @Option(
-        name: .customLong("connect-timeout"),
+        name: .customLong("connect-timeout"), parsing: .unconditional,
         help: ArgumentHelp("Seconds to wait for a connection.", valueName: "seconds"))
     var connectTimeout: Double = 5
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for any reply before giving up.", valueName: "seconds"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Seconds to wait for any reply before giving up.", valueName: "seconds"))
     var timeout: Double = 30
 
     func validate() throws {
         if (tlsCert == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-cert and --tls-key go together")
         }
-        guard connectTimeout > 0, timeout > 0 else {
-            throw ValidationError("timeouts must be positive")
+        for (name, seconds) in [("--connect-timeout", connectTimeout), ("--timeout", timeout)] {
+            // Non-finite or huge values would trap converting to the event loop's nanosecond Int64.
+            guard seconds.isFinite, seconds > 0, seconds <= Self.maxTimeoutSeconds else {
+                throw ValidationError(
+                    "\(name) takes a number of seconds above 0 and at most \(Int(Self.maxTimeoutSeconds)) (one day)")
+            }
+        }
+        if url?.lowercased().hasPrefix("redis://") == true, tlsCA != nil || tlsCert != nil || tlsInsecure {
+            // A TLS option must never silently turn a plain URL into TLS: the URL says which it is.
+            throw ValidationError("--tls-ca, --tls-cert and --tls-insecure need a rediss:// URL, not redis://")
         }
     }
 
+    /// The longest timeout accepted: a day is far beyond any useful wait and far inside `Int64` nanoseconds.
+    static let maxTimeoutSeconds = 86_400.0
+
     /// The connection configuration: URL (or environment), TLS files, timeouts; `database` applies
     /// unless the URL names one.
-    func configuration(environment: [String: String], database: Int) throws(RedisURLError)
-        -> RedisConnectionConfiguration
-    {
+    func configuration(environment: [String: String], database: Int) throws -> RedisConnectionConfiguration {
         let text =
             url ?? environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? RedisConnectionConfiguration.defaultURL
         var configuration = try RedisConnectionConfiguration(url: text, environment: environment, database: database)
+        if configuration.tls == nil, tlsCA != nil || tlsCert != nil || tlsInsecure {
+            // The URL came from $REDIS_URL (validate() checked --url): same rule, a TLS option never upgrades it.
+            throw ValidationError("--tls-ca, --tls-cert and --tls-insecure need a rediss:// URL, not redis://")
+        }
         if tlsCA != nil || tlsCert != nil || tlsInsecure {
             var tls = configuration.tls ?? TLSOptions()
             tls.caFile = tlsCA

@@ -12,6 +12,9 @@ enum ErrorClass: CaseIterable, Sendable {
     case usage
     /// The server could not be reached, refused the credentials, or refused a command.
     case connection
+    /// `validate` could not cover what it claims: a Redis Cluster node (only its keys were scanned)
+    /// or a sample that checked no key. The report was printed and says why.
+    case incomplete
     /// The user interrupted `validate` (Ctrl-C); the partial report was printed.
     case interrupted
 
@@ -21,6 +24,7 @@ enum ErrorClass: CaseIterable, Sendable {
         case .violations: ExitCode(1)
         case .usage: ExitCode(2)
         case .connection: ExitCode(3)
+        case .incomplete: ExitCode(4)
         case .interrupted: ExitCode(130)
         }
     }

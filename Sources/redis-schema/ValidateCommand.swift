@@ -13,11 +13,12 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: """
             Scans the keyspace with SCAN and checks every key's TYPE and PTTL against the schema, in \
             pipelined batches. Sends only HELLO, AUTH, CLIENT SETNAME, SELECT, DBSIZE, SCAN, TYPE and \
-            PTTL: it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
+            PTTL (and INFO cluster): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
             unexpected-ttl, bad-param (see docs/validate.md).
 
             Exit codes: 0 no error-severity violation, 1 violations, 2 usage or schema error, \
-            3 connection or authentication error, 130 interrupted (the partial report is printed).
+            3 connection or authentication error, 4 incomplete scan (a Redis Cluster node, or a sample \
+            that checked no key; the report is printed), 130 interrupted (the partial report is printed).
             """
     )
 
@@ -30,31 +31,43 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection")
     var connection: ConnectionOptions
 
-    @Option(help: "Keys asked for per SCAN call (SCAN … COUNT).")
+    @Option(parsing: .unconditional, help: "Keys asked for per SCAN call (SCAN … COUNT).")
     var count = 1000
 
-    @Option(help: ArgumentHelp("Only scan keys matching this glob (SCAN … MATCH).", valueName: "glob"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Only scan keys matching this glob (SCAN … MATCH).", valueName: "glob"))
     var match: String?
 
-    @Option(help: ArgumentHelp("Start from this SCAN cursor, to resume an interrupted run.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Start from this SCAN cursor, to resume an interrupted run.", valueName: "n"))
     var cursor = "0"
 
-    @Option(name: .customLong("max-keys"), help: ArgumentHelp("Stop after about this many keys.", valueName: "n"))
+    @Option(
+        name: .customLong("max-keys"), parsing: .unconditional,
+        help: ArgumentHelp("Stop after about this many keys.", valueName: "n"))
     var maxKeys: Int?
 
-    @Option(help: ArgumentHelp("Check only this fraction of the scanned keys, e.g. 0.05.", valueName: "rate"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Check only this fraction of the scanned keys, e.g. 0.05.", valueName: "rate"))
     var sample = 1.0
 
-    @Option(help: ArgumentHelp("Scan at most this many keys per second, to spare the server.", valueName: "keys/s"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Scan at most this many keys per second, to spare the server.", valueName: "keys/s"))
     var rate: Double?
 
-    @Option(help: "Connections: one carries SCAN, the others TYPE/PTTL batches.")
+    @Option(parsing: .unconditional, help: "Connections: one carries SCAN, the others TYPE/PTTL batches.")
     var connections = 2
 
-    @Option(name: .customLong("batches-in-flight"), help: "TYPE/PTTL batches awaiting replies at once.")
+    @Option(
+        name: .customLong("batches-in-flight"), parsing: .unconditional,
+        help: "TYPE/PTTL batches awaiting replies at once.")
     var batchesInFlight = 4
 
-    @Option(help: "Example violations to show per rule and pattern.")
+    @Option(parsing: .unconditional, help: "Example violations to show per rule and pattern.")
     var examples = 5
 
     @Option(
@@ -90,9 +103,18 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         guard examples >= 0 else { throw ValidationError("--examples must not be negative") }
         if let maxKeys, maxKeys < 1 { throw ValidationError("--max-keys must be at least 1") }
-        if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
-        guard !cursor.isEmpty, cursor.allSatisfy(\.isNumber) else {
-            throw ValidationError("--cursor takes the number a previous run printed")
+        if let rate, !(rate.isFinite && rate >= 1) {
+            throw ValidationError("--rate takes a number of keys per second, at least 1")
+        }
+        if let match, match.isEmpty {
+            throw ValidationError("--match needs a glob; an empty one matches no key but the empty one")
+        }
+        // SCAN cursors are unsigned 64-bit integers written in ASCII digits; anything else the server
+        // would refuse mid-run, so it is a usage error here.
+        guard !cursor.isEmpty, cursor.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            UInt64(cursor) != nil
+        else {
+            throw ValidationError("--cursor takes the number a previous run printed (0 to \(UInt64.max))")
         }
         _ = try policy()
     }
@@ -157,7 +179,10 @@ struct ValidateCommand: AsyncParsableCommand {
             }
         } catch {
             for client in clients { await client.close() }
-            throw CommandFailure(.connection, error)
+            throw CommandFailure(
+                .connection,
+                message: Self.connectMessage(for: error, tls: connectionConfiguration.tls != nil)
+                    ?? CommandFailure.message(for: error))
         }
         let result = await lint(
             schema, configuration, clients, server: server, username: connectionConfiguration.username ?? "default")
@@ -188,6 +213,18 @@ struct ValidateCommand: AsyncParsableCommand {
             let outcome = try await task.value
             progress.clear()
             return .success(outcome)
+        } catch LintError.serverError(let command, let error)
+            where error.code == "NOPERM" && error.message.lowercased().contains("key")
+        {
+            // Redis names a missing key permission ("No permissions to access a key"); granting the
+            // command would not help, the user's key patterns (`~…`) must cover every key scanned.
+            progress.clear()
+            return .failure(
+                CommandFailure(
+                    .connection,
+                    message: "the ACL user `\(username)` may not read some keys with `\(command)` (\(error.message)). "
+                        + "This is a key permission, not a command one: validate reads the TYPE and TTL of every key "
+                        + "it scans, so grant read access to all keys with: ACL SETUSER \(username) %R~*"))
         } catch LintError.serverError(let command, let error) where error.code == "NOPERM" {
             progress.clear()
             return .failure(
@@ -204,6 +241,9 @@ struct ValidateCommand: AsyncParsableCommand {
     private func write(_ outcome: KeyspaceLinter.Outcome) throws {
         let report = outcome.report
         if let writeBaseline {
+            if let problem = outcome.baselineProblem {
+                throw CommandFailure(.usage, message: "cannot write `\(writeBaseline)`: \(problem)")
+            }
             do {
                 try outcome.baseline.encoded().write(to: URL(fileURLWithPath: writeBaseline))
             } catch {
@@ -231,11 +271,38 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             throw CommandFailure(.interrupted)
         }
+        let failing = report.summary.partialReasons.filter(\.failsRun)
+        if !failing.isEmpty {
+            let why = failing.map(\.explanation).joined(separator: "; ")
+            throw CommandFailure(.incomplete, message: "the scan did not cover the keyspace: \(why)")
+        }
         if report.summary.errors > 0 { throw CommandFailure(.violations) }
     }
 }
 
 extension ValidateCommand {
+    /// What a failure while connecting most likely means, when the generic wording would mislead: a
+    /// TLS/plain mismatch shows up as a silent handshake (TLS to a plain server), a closed connection
+    /// (plain to a TLS port), or garbage in the reply, and is never a killed client or an overloaded server.
+    static func connectMessage(for error: any Error, tls: Bool) -> String? {
+        guard let error = error as? RedisConnectionError else { return nil }
+        switch (error, tls) {
+        case (.commandTimeout(let endpoint, _), true):
+            return "\(endpoint) did not answer the TLS handshake: the server does not speak TLS on this port "
+                + "(connect with redis://, or use the server's tls-port)"
+        case (.tlsHandshakeFailed(let endpoint, let reason), true)
+        where reason.lowercased().contains("version") || reason.lowercased().contains("record"):
+            return "\(endpoint) answered in plain text: the server does not speak TLS on this port "
+                + "(connect with redis://, or use the server's tls-port)"
+        case (.connectionClosed(let endpoint), false), (.protocolError(let endpoint, _), false):
+            return "\(endpoint) closed the connection or answered in something other than RESP during the handshake: "
+                + "if the port is a TLS port, connect with rediss://; if the server has reached maxclients, "
+                + "retry later"
+        default:
+            return nil
+        }
+    }
+
     /// The permissions validate needs, as an ACL rule list (also in docs/validate.md).
     static let requiredACL = "-@all +hello +auth +client|setname +select +ping +info +dbsize +scan +type +pttl"
 }

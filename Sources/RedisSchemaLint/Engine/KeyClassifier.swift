@@ -81,6 +81,16 @@ struct KeyClassifier: Sendable {
         return .checked(pattern: pattern, violations: violations)
     }
 
+    /// What a key's name alone says, for keys whose TYPE and TTL were not fetched (`--sample`):
+    /// `unknown-key` needs only the name, so every scanned key is checked for it.
+    func classifyName(_ key: UnsafeRawBufferPointer, scratch: inout KeyMatcher.Scratch) -> Outcome? {
+        switch matcher.match(key, scratch: &scratch) {
+        case .matched: return nil
+        case .badParam: return isIgnored(key) ? .ignored : nil
+        case .unmatched: return isIgnored(key) ? .ignored : .unknown
+        }
+    }
+
     private func isIgnored(_ key: UnsafeRawBufferPointer) -> Bool {
         schema.ignore.contains { $0.glob.matches(key) }
     }
@@ -104,7 +114,7 @@ struct KeyClassifier: Sendable {
             guard let (placeholder, problem) = violations.badParam else { return "has a bad placeholder value" }
             let name = spec.pattern.placeholders[placeholder].name
             let value = matcher.captures(of: pattern, in: key)[placeholder]
-            return "`<\(name)>` is `\(KeyDisplay.string(value))`, which \(problem) (pattern `\(spec.pattern.source)`)"
+            return "`<\(name)>` is `\(KeyDisplay.excerpt(value))`, which \(problem) (pattern `\(spec.pattern.source)`)"
         case .unknownKey:
             return "matches no pattern in the schema"
         }

@@ -3,8 +3,8 @@ import RedisSchemaCore
 
 /// Checks a live keyspace against a schema: the engine behind `redis-schema validate`.
 ///
-/// It talks to Redis only through ``RedisClientProtocol`` and sends only `DBSIZE`, `SCAN`, `TYPE`
-/// and `PTTL`; memory stays constant however many keys there are.
+/// It talks to Redis only through ``RedisClientProtocol`` and sends only `INFO cluster`, `DBSIZE`,
+/// `SCAN`, `TYPE` and `PTTL`; memory stays constant however many keys there are.
 public struct KeyspaceLinter: Sendable {
     /// What the linter checks and how it reports.
     public struct Configuration: Sendable {
@@ -29,6 +29,9 @@ public struct KeyspaceLinter: Sendable {
         public var report: LintReport
         /// A baseline accepting every violation found, for `--write-baseline`.
         public var baseline: Baseline
+        /// Why ``baseline`` is not exact (it would leave out kinds of violation seen), so it must not
+        /// be written; `nil` when it records every kind.
+        public var baselineProblem: String?
     }
 
     private let schema: Schema
@@ -53,6 +56,7 @@ public struct KeyspaceLinter: Sendable {
     ) async throws(LintError) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
+        let isClusterNode = try await Self.isClusterNode(scanClient)
         let databaseSize = try await Self.databaseSize(scanClient)
         var accumulator = LintAccumulator(
             classifier: KeyClassifier(schema: schema, policy: configuration.policy),
@@ -62,6 +66,18 @@ public struct KeyspaceLinter: Sendable {
             options: configuration.scan)
         let resumeCursor = try await scanner.run { (batch) throws(LintError) in
             accumulator.recordScanned(batch.keys.count)
+            if batch.checked.count < batch.keys.count {
+                // Sampled out: their names still go through the rules that need nothing else.
+                var checkedIterator = batch.checked.makeIterator()
+                var next = checkedIterator.next()
+                for index in batch.keys.indices {
+                    if index == next {
+                        next = checkedIterator.next()
+                    } else {
+                        accumulator.addUnchecked(key: batch.keys[index])
+                    }
+                }
+            }
             for (position, index) in batch.checked.enumerated() {
                 let typeReply = batch.replies[position * 2]
                 let pttlReply = batch.replies[position * 2 + 1]
@@ -84,17 +100,41 @@ public struct KeyspaceLinter: Sendable {
         report.summary.durationSeconds = seconds
         report.summary.keysPerSecond = seconds > 0 ? Double(report.summary.keysScanned) / seconds : 0
         report.summary.databaseSize = databaseSize
-        report.summary.complete = resumeCursor == "0"
+        let started = configuration.scan.cursor
+        report.summary.complete = resumeCursor == "0" && started == "0" && !isClusterNode
         report.summary.interrupted = Task.isCancelled && resumeCursor != "0"
         report.summary.resumeCursor = resumeCursor == "0" ? nil : resumeCursor
+        report.summary.startCursor = started == "0" ? nil : started
         report.summary.sampleRate = configuration.scan.sampleRate
+        var reasons: [PartialReason] = []
+        if report.summary.interrupted { reasons.append(.interrupted) }
+        if resumeCursor != "0", !report.summary.interrupted { reasons.append(.maxKeys) }
+        if started != "0" { reasons.append(.resumed) }
+        if configuration.scan.sampleRate < 1 { reasons.append(.sampled) }
+        if report.summary.keysChecked == 0, report.summary.keysScanned > 0 { reasons.append(.nothingChecked) }
+        if isClusterNode { reasons.append(.clusterNode) }
+        report.summary.partialReasons = reasons.sorted()
         let checked = report.summary.keysChecked - report.summary.keysExpired
         if !report.summary.complete || configuration.scan.sampleRate < 1 {
-            let violations = report.summary.violationsByRule.values.reduce(0, +)
+            let violations =
+                report.summary.violationsByRule.values.reduce(0, +) - accumulator.violationsAmongUnchecked
             let how = configuration.scan.sampleRate < 1 ? "sampled" : "checked"
             report.summary.confidence = ConfidenceStatement.describe(violations: violations, checked: checked, how: how)
         }
-        return Outcome(report: report, baseline: accumulator.baseline())
+        return Outcome(report: report, baseline: accumulator.baseline(), baselineProblem: accumulator.baselineProblem)
+    }
+
+    /// Whether the server is a Redis Cluster node (`INFO cluster` says `cluster_enabled:1`): SCAN then
+    /// sees only this node's keys. A server that refuses `INFO` is taken to be standalone, as before.
+    private static func isClusterNode(_ client: any RedisClientProtocol) async throws(LintError) -> Bool {
+        let reply: RESPValue
+        do {
+            reply = try await client.pipeline([RedisCommand("INFO", arguments: ["cluster"])]).first ?? .null
+        } catch {
+            throw .connection(error)
+        }
+        guard let text = reply.string else { return false }
+        return text.split(whereSeparator: \.isNewline).contains { $0 == "cluster_enabled:1" }
     }
 
     private static func databaseSize(_ client: any RedisClientProtocol) async throws(LintError) -> Int? {

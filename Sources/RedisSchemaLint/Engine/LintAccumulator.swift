@@ -11,9 +11,15 @@ struct LintAccumulator {
         var examplesPerRule = [Int](repeating: 0, count: LintRule.allCases.count)
     }
 
-    /// Unknown-key shapes tracked one by one; beyond this, further new shapes are counted together.
+    /// Unknown-key shapes tracked one by one in the report; beyond this, further new shapes are
+    /// counted together under ``overflowShape``.
     static let maxShapes = 1000
     static let overflowShape = "<other shapes>"
+    /// Unknown-key shapes remembered for the baseline. A baseline must record every shape it accepts
+    /// (a bucket would accept kinds of key it never saw), so past this many no exact baseline can be
+    /// written: ``baselineProblem`` says so. Shapes are short (segments over 48 bytes become `<long>`,
+    /// at most eight segments), so this bounds memory to a few MB.
+    static let maxBaselineShapes = 20_000
 
     private let classifier: KeyClassifier
     private let examplesPerRule: Int
@@ -21,9 +27,15 @@ struct LintAccumulator {
     private let separator: UInt8
     private var patterns: [PatternStats]
     private var shapes: [String: (count: Int, example: String)] = [:]
+    /// Every unknown-key shape seen, with its count, for the baseline (up to ``maxBaselineShapes``).
+    private var baselineShapes: [String: Int] = [:]
+    private var baselineShapesOverflowed = false
     private var unknownExamples: [Violation] = []
     private var scratch = KeyMatcher.Scratch()
     private(set) var summary = LintReport.Summary()
+    /// Violations found among keys whose TYPE and TTL were not fetched, kept apart so that the
+    /// confidence statement relates the checked keys' violations to the checked keys only.
+    private(set) var violationsAmongUnchecked = 0
 
     init(classifier: KeyClassifier, examplesPerRule: Int, baseline: Baseline?) {
         self.classifier = classifier
@@ -35,6 +47,22 @@ struct LintAccumulator {
 
     mutating func recordScanned(_ count: Int) {
         summary.keysScanned += count
+    }
+
+    /// Takes one scanned key whose TYPE and TTL were not fetched (sampled out): only the rules that
+    /// need nothing but the name apply (`unknown-key`, and `ignore` globs).
+    mutating func addUnchecked(key: [UInt8]) {
+        let outcome = key.withUnsafeBytes { classifier.classifyName($0, scratch: &scratch) }
+        switch outcome {
+        case .ignored?:
+            summary.keysIgnored += 1
+        case .unknown?:
+            summary.keysUnknown += 1
+            if classifier.policy.isEnabled(.unknownKey) { violationsAmongUnchecked += 1 }
+            recordUnknown(key)
+        default:
+            break
+        }
     }
 
     /// Takes one checked key.
@@ -71,7 +99,7 @@ struct LintAccumulator {
         patterns[pattern].examplesPerRule[index] += 1
         patterns[pattern].examples.append(
             Violation(
-                rule: rule, severity: classifier.policy.severity(of: rule), key: KeyDisplay.string(key),
+                rule: rule, severity: classifier.policy.severity(of: rule), key: KeyDisplay.excerpt(key),
                 pattern: name,
                 message: classifier.message(for: rule, pattern: pattern, violations: violations, key: key),
                 baselined: baselined))
@@ -79,16 +107,25 @@ struct LintAccumulator {
 
     private mutating func recordUnknown(_ key: [UInt8]) {
         guard classifier.policy.isEnabled(.unknownKey) else { return }
-        var shape = key.withUnsafeBytes { KeyShape.of($0, separator: separator) }
-        if shapes[shape] == nil, shapes.count >= Self.maxShapes { shape = Self.overflowShape }
+        let shape = key.withUnsafeBytes { KeyShape.of($0, separator: separator) }
+        // The baseline is asked about the key's own shape, never the report's overflow bucket.
         let baselined = acceptedByBaseline.contains(Baseline.Fingerprint(rule: .unknownKey, subject: shape))
         count(.unknownKey, baselined: baselined)
-        shapes[shape, default: (0, KeyDisplay.string(key))].count += 1
+        if baselineShapes[shape] != nil || baselineShapes.count < Self.maxBaselineShapes {
+            baselineShapes[shape, default: 0] += 1
+        } else {
+            baselineShapesOverflowed = true
+        }
+        let reported = shapes[shape] == nil && shapes.count >= Self.maxShapes ? Self.overflowShape : shape
+        if shapes[reported] == nil {
+            shapes[reported] = (0, KeyDisplay.excerpt(key))
+        }
+        shapes[reported]?.count += 1
         guard unknownExamples.count < examplesPerRule else { return }
         unknownExamples.append(
             Violation(
                 rule: .unknownKey, severity: classifier.policy.severity(of: .unknownKey),
-                key: KeyDisplay.string(key), pattern: nil,
+                key: KeyDisplay.excerpt(key), pattern: nil,
                 message: "matches no pattern in the schema (shape `\(shape)`)",
                 baselined: baselined))
     }
@@ -144,10 +181,18 @@ struct LintAccumulator {
             }
         }
         if classifier.policy.isEnabled(.unknownKey) {
-            for (shape, value) in shapes {
-                entries.append(Baseline.Entry(rule: .unknownKey, shape: shape, count: value.count))
+            for (shape, count) in baselineShapes {
+                entries.append(Baseline.Entry(rule: .unknownKey, shape: shape, count: count))
             }
         }
         return Baseline(schema: classifier.schema.file, entries: entries)
+    }
+
+    /// Why ``baseline()`` would not record every kind of violation seen (too many unknown-key
+    /// shapes to list); `nil` when it is exact.
+    var baselineProblem: String? {
+        guard baselineShapesOverflowed else { return nil }
+        return "the keyspace has more than \(Self.maxBaselineShapes) shapes of unknown key; a baseline must list "
+            + "every shape it accepts, so none was written (declare or `ignore` the biggest groups first)"
     }
 }

@@ -13,6 +13,13 @@ public enum GitHubReportRenderer {
         commands += annotations(
             report.unknownKeys.examples, line: report.unknownKeys.line, column: report.unknownKeys.column,
             report: report)
+        for reason in report.summary.partialReasons {
+            // A partial run is said in its own annotation, so that it shows even when the notice is folded.
+            commands.append(
+                WorkflowCommand(
+                    name: reason.failsRun ? "error" : "warning",
+                    properties: [("title", "redis-schema partial run (\(reason.rawValue))")], data: reason.explanation))
+        }
         commands.append(WorkflowCommand(name: "notice", properties: [("title", "redis-schema")], data: summary(report)))
         return commands.map(\.line).joined(separator: "\n") + "\n"
     }

@@ -12,8 +12,8 @@ extension LintReport {
         rules.first { $0.rule == rule }?.severity ?? rule.defaultSeverity
     }
 
-    /// Whether the scan stopped before going all the way round the keyspace.
-    var isIncomplete: Bool { !summary.complete || summary.interrupted }
+    /// Whether the run checked less than every key it was pointed at (see ``LintReport/Summary/partialReasons``).
+    var isIncomplete: Bool { !summary.complete || summary.interrupted || !summary.partialReasons.isEmpty }
 }
 
 extension Violation {

@@ -95,13 +95,21 @@ enum SARIF {
 
     struct Invocation: Encodable {
         var executionSuccessful: Bool
+        /// One notification per reason the run was partial, so viewers show it beside the results.
+        var toolExecutionNotifications: [Notification]?
         var properties: InvocationProperties
+    }
+
+    struct Notification: Encodable {
+        var level: String
+        var message: Message
     }
 
     struct InvocationProperties: Encodable {
         var complete: Bool
         var interrupted: Bool
         var resumeCursor: String?
+        var partialReasons: [String]
     }
 
     /// The run's totals, so that a SARIF consumer sees them without the JSON report.

@@ -48,10 +48,18 @@ public enum SARIFReportRenderer {
                 driver: .init(name: "redis-schema", informationUri: informationURI, version: toolVersion, rules: rules)),
             invocations: [
                 .init(
-                    executionSuccessful: !summary.interrupted,
+                    executionSuccessful: !summary.interrupted && !summary.partialReasons.contains(where: \.failsRun),
+                    toolExecutionNotifications: summary.partialReasons.isEmpty
+                        ? nil
+                        : summary.partialReasons.map { reason in
+                            SARIF.Notification(
+                                level: reason.failsRun ? "error" : "warning",
+                                message: .init(text: "partial run (\(reason.rawValue)): \(reason.explanation)"))
+                        },
                     properties: .init(
-                        complete: summary.complete, interrupted: summary.interrupted, resumeCursor: summary.resumeCursor
-                    ))
+                        complete: summary.complete, interrupted: summary.interrupted,
+                        resumeCursor: summary.resumeCursor,
+                        partialReasons: summary.partialReasons.map(\.rawValue)))
             ],
             results: results,
             properties: .init(

@@ -31,7 +31,8 @@ struct TerminalStyle {
         }
     }
 
-    /// `text` with control characters written as `\xNN` (one per UTF-8 byte).
+    /// `text` with control characters, bidirectional overrides and line/paragraph separators written
+    /// as `\xNN` (one per UTF-8 byte).
     ///
     /// Keys reach the model escaped already, but messages, shapes and the server name are not
     /// promised to be; a stray ESC or carriage return would rewrite the user's terminal.
@@ -49,7 +50,7 @@ struct TerminalStyle {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || KeyDisplay.isLayoutControl(scalar)
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -11,8 +11,17 @@ extension TextReportRenderer {
         var table = TextTable(columns: [
             .init(title: "COUNT", alignRight: true), .init(title: "SHAPE", maxWidth: 48), .init(title: "EXAMPLE"),
         ])
-        table.rows = shown.map { [.init(HumanUnits.grouped($0.count)), .init($0.shape), .init($0.example)] }
+        table.rows = shown.map {
+            [.init(HumanUnits.grouped($0.count)), .init($0.shape), keyCell($0.example, maxWidth: 80)]
+        }
         return [title] + (shown.isEmpty ? [] : table.render(style: style))
+    }
+
+    /// A key as a cell; the empty key (a valid Redis key) would be an invisible blank, so it is named.
+    /// A last column is never cut by the table, so `maxWidth` cuts it here (a key may be long).
+    static func keyCell(_ key: String, maxWidth: Int = .max) -> TextTable.Cell {
+        guard !key.isEmpty else { return .init("(empty key)", tone: .muted) }
+        return .init(key.count > maxWidth ? String(key.prefix(maxWidth - 1)) + "…" : key)
     }
 
     static func examples(_ report: LintReport, style: TerminalStyle) -> [String] {
@@ -36,7 +45,7 @@ extension TextReportRenderer {
             table.rows = group.map { violation in
                 let message = violation.baselined ? violation.message + " (baselined)" : violation.message
                 return [
-                    .init(violation.key), .init(violation.pattern ?? "-"),
+                    keyCell(violation.key), .init(violation.pattern ?? "-"),
                     .init(message, tone: violation.baselined ? .muted : nil),
                 ]
             }
@@ -88,8 +97,18 @@ extension TextReportRenderer {
         }
         lines.append("  " + verdict(summary, style: style))
         if report.isIncomplete {
-            let why = summary.interrupted ? "interrupted" : "stopped"
-            lines.append("  " + style.apply(.warning, "scan \(why) before the end of the keyspace"))
+            let reasons = summary.partialReasons
+            if reasons.isEmpty {
+                // A report built without reasons (by hand, or by an older version) still says it is partial.
+                let why = summary.interrupted ? "interrupted" : "stopped"
+                lines.append("  " + style.apply(.warning, "scan \(why) before the end of the keyspace"))
+            }
+            for reason in reasons {
+                lines.append("  " + style.apply(reason.failsRun ? .error : .warning, "partial: " + reason.explanation))
+            }
+            if let cursor = summary.startCursor {
+                lines.append("  started at: --cursor \(TerminalStyle.sanitize(cursor))")
+            }
             if let cursor = summary.resumeCursor {
                 lines.append("  resume with: --cursor \(TerminalStyle.sanitize(cursor))")
             }

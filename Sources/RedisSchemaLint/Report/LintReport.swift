@@ -71,6 +71,10 @@ public struct LintReport: Sendable, Hashable, Codable {
         public var interrupted = false
         /// The cursor to pass to `--cursor` to go on where this run stopped; `nil` when complete.
         public var resumeCursor: String?
+        /// Why the run did not check every key it was pointed at, in a fixed order; empty for a full run.
+        public var partialReasons: [PartialReason] = []
+        /// The cursor the scan started from, when not `0` (a resumed run).
+        public var startCursor: String?
         /// The fraction of scanned keys checked (1 unless `--sample`).
         public var sampleRate = 1.0
         /// What the checked keys say about the whole keyspace, when not every key was checked.

@@ -1,0 +1,42 @@
+/// Why a run did not check every key of the keyspace the user pointed it at. A report lists every
+/// reason that applies, so that no format can make a partial run look complete.
+public enum PartialReason: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// Ctrl-C (or a cancelled task) stopped the scan.
+    case interrupted
+    /// `--max-keys` stopped the scan before the end of the keyspace.
+    case maxKeys = "max-keys"
+    /// The scan started from a `--cursor`, so keys before it were not scanned by this run.
+    case resumed
+    /// Only a sample of the scanned keys had their TYPE and TTL checked (`--sample`).
+    case sampled
+    /// Keys were scanned but none had its TYPE and TTL checked (a sample too small).
+    case nothingChecked = "nothing-checked"
+    /// The server is one node of a Redis Cluster: only the keys this node holds were scanned.
+    case clusterNode = "cluster-node"
+
+    /// Whether the run failed to cover what it claims, so that it must not pass: a user asking for a
+    /// sample, a resume or a limit gets what was asked; a cluster node or an empty sample does not.
+    public var failsRun: Bool {
+        switch self {
+        case .nothingChecked, .clusterNode: return true
+        case .interrupted, .maxKeys, .resumed, .sampled: return false
+        }
+    }
+
+    /// One sentence for people, as the text and GitHub formats print it.
+    public var explanation: String {
+        switch self {
+        case .interrupted: return "interrupted before the end of the keyspace"
+        case .maxKeys: return "stopped at --max-keys before the end of the keyspace"
+        case .resumed: return "resumed from a cursor: keys before it were not scanned by this run"
+        case .sampled: return "only a sample of the scanned keys had TYPE and TTL checked"
+        case .nothingChecked: return "no key had its TYPE and TTL checked: the sample was too small"
+        case .clusterNode:
+            return "the server is a Redis Cluster node: only this node's keys were scanned, not the cluster's"
+        }
+    }
+
+    public static func < (lhs: PartialReason, rhs: PartialReason) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
