@@ -23,6 +23,7 @@ import Testing
                     case .renderedField: return "<field>"
                     case .setFields(let name): return "<\(name)…>"
                     case .unsetFields(let name): return "<nil \(name)…>"
+                    case .fieldNames(let name): return "<\(name) names…>"
                     case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
                     }
                 }).joined(separator: " ")
@@ -84,6 +85,28 @@ import Testing
         #expect(write.commands.prefix(2).allSatisfy { $0.condition == .whenSpreadIsNotEmpty })
         let required = try plan("  h: {pattern: h, type: hash, ttl: none, fields: {a: int}}\n")
         #expect(required.operation(.setFields)?.commands.map(\.condition) == [.always])
+    }
+
+    @Test func fixedFieldsAreReadAndWrittenOneAtATimeWithTheTTL() throws {
+        let hash = try plan("  h: {pattern: h, type: hash, ttl: 1h, fields: {a: int, b?: string, c: float}}\n")
+        #expect(commands(hash.operation(.getFixedField)) == ["HGET key <field>"])
+        #expect(commands(hash.operation(.getFixedFields)) == ["HMGET key <fields names…>"])
+        #expect(commands(hash.operation(.setFixedField)) == ["HSET key <field> <value>", "EXPIRE key 3600s"])
+        #expect(
+            commands(hash.operation(.incrementFixedField(.int))) == [
+                "HINCRBY key <field> <amount>", "EXPIRE key 3600s",
+            ])
+        #expect(
+            commands(hash.operation(.incrementFixedField(.float)))
+                == ["HINCRBYFLOAT key <field> <amount>", "EXPIRE key 3600s"])
+        #expect(commands(hash.operation(.removeFixedField)) == ["HDEL key <field>"])
+        #expect(hash.operation(.setFixedField)?.isWrite == true && hash.operation(.removeFixedField)?.isWrite == false)
+        // Only what the fields allow: no increment without numeric fields, no remove without optional ones.
+        let text = try plan("  h: {pattern: h, type: hash, ttl: none, fields: {a: string}}\n")
+        #expect(text.operation(.incrementFixedField(.int)) == nil && text.operation(.removeFixedField) == nil)
+        #expect(commands(text.operation(.setFixedField)) == ["HSET key <field> <value>"])
+        let untyped = try plan("  h: {pattern: h, type: hash, ttl: none}\n")
+        #expect(untyped.operation(.getFixedField) == nil)
     }
 
     @Test func hashesAndStreamsWithoutTypedFieldsAreUntyped() throws {

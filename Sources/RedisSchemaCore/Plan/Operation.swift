@@ -45,6 +45,9 @@ public enum OperationKind: Sendable, Hashable {
     case setFields
     /// Read all of a hash's fields.
     case getFields
+    /// Read, write, increment (`int` or `float`) or remove one fixed field of a hash, named by a key path of
+    /// its `Fields`; read several fixed fields at once (`HMGET`).
+    case getFixedField, getFixedFields, setFixedField, incrementFixedField(ValueType), removeFixedField
     /// Read, write, increment or remove a field of the hash's field pattern at this index.
     case getField(pattern: Int), setField(pattern: Int), incrementField(pattern: Int), removeField(pattern: Int)
     /// Push at a list's head or tail, pop at either end, read a range, count elements.
@@ -59,7 +62,9 @@ public enum OperationKind: Sendable, Hashable {
     /// Whether the operation may create or change the key.
     public var isWrite: Bool {
         switch self {
-        case .set, .increment, .setFields, .setField, .incrementField, .push, .append, .add, .addEntry: return true
+        case .set, .increment, .setFields, .setField, .incrementField, .setFixedField, .incrementFixedField, .push,
+            .append, .add, .addEntry:
+            return true
         default: return false
         }
     }
@@ -83,6 +88,12 @@ public struct OperationParameter: Sendable, Hashable {
         case amount(ValueType)
         /// A list or rank index; negative counts from the end.
         case index(defaultValue: Int)
+        /// One fixed field of a hash, named by a key path of its `Fields`.
+        case fixedField
+        /// Several fixed fields of a hash, named by key paths of its `Fields`.
+        case fixedFields
+        /// The value of the fixed field a ``fixedField`` parameter names, of that field's type.
+        case fixedFieldValue
         /// A placeholder of a field pattern, from which the field name is rendered.
         case placeholder(Placeholder)
         /// A stream entry ID (`-`, `+`, `0`, `1700000000000-0`).
@@ -117,6 +128,10 @@ public enum ReplyDecoding: Sendable, Hashable {
     case entryID
     /// A value of the type, or `nil` when missing.
     case value(ValueType)
+    /// The value of the fixed field a key path names, of that field's type, or `nil` when it is not set.
+    case fixedFieldValue
+    /// The values of the fixed fields key paths name, in order, each `nil` when not set.
+    case fixedFieldValues
     /// A counter's value; 0 when the key does not exist.
     case counter
     /// All fields of a hash, typed when the hash declares fields; `nil` when the key does not exist.

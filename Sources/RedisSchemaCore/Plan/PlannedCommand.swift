@@ -43,8 +43,11 @@ public enum CommandArgument: Sendable, Hashable {
     case ttlMilliseconds(Int64)
     /// The cap of a stream (`XADD … MAXLEN = n`).
     case cap(Int)
-    /// The field name rendered from the field pattern's placeholder parameters.
+    /// The field name: rendered from the field pattern's placeholder parameters, or the fixed field named by
+    /// the operation's ``OperationParameter/Kind/fixedField`` parameter.
     case renderedField
+    /// The names of the fixed fields of the parameter (``OperationParameter/Kind/fixedFields``), in order.
+    case fieldNames(String)
     /// `name value` for every field of the parameter that has a value (typed fields, or an untyped list of pairs).
     case setFields(String)
     /// The names of the parameter's optional fields that are `nil`.

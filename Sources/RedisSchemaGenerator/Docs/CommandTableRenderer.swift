@@ -48,6 +48,7 @@ public enum CommandTableRenderer {
                 return plan.value.fieldPatterns[index].pattern.source
             default: return "<field>"
             }
+        case .fieldNames: return "<field> …"
         case .setFields: return "<field> <value> …"
         case .unsetFields: return "<nil field> …"
         case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
@@ -60,7 +61,7 @@ public enum CommandTableRenderer {
         case .integer:
             switch operation.kind {
             case .push, .append: return "the length after the push"
-            case .increment, .incrementField: return "the new value"
+            case .increment, .incrementField, .incrementFixedField: return "the new value"
             case .removeRangeByScore: return "how many were removed"
             default: return "the count"
             }
@@ -68,6 +69,8 @@ public enum CommandTableRenderer {
         case .flag: return "whether the reply is 1"
         case .entryID: return "the entry ID"
         case .value(let type): return "\("aeiou".contains(type.rawValue.first!) ? "an" : "a") \(type.rawValue), or nil"
+        case .fixedFieldValue: return "the field's value, or nil"
+        case .fixedFieldValues: return "each field's value, or nil"
         case .counter: return "the count, 0 when missing"
         case .fields(let typed): return typed ? "`Fields`, or nil" : "the fields as text, or nil"
         case .array: return "the elements"

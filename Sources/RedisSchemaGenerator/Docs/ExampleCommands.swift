@@ -36,7 +36,7 @@ enum ExampleCommands {
         case .setFields:
             guard plan.value.hasTypedFields else { return ["field", "value"] }
             return plan.value.literalFields.flatMap { name, spec in [quote(name), quote(sample(spec.type))] }
-        case .unsetFields, .optionalOption: return []
+        case .unsetFields, .optionalOption, .fieldNames: return []
         }
     }
 
@@ -58,7 +58,7 @@ enum ExampleCommands {
         case .index(let index): return String(index)
         case .entryID(let id): return id
         case .placeholder(let placeholder): return sample(placeholder)
-        case .fields, .untypedFields, .count: return ""
+        case .fields, .untypedFields, .count, .fixedField, .fixedFields, .fixedFieldValue: return ""
         }
     }
 

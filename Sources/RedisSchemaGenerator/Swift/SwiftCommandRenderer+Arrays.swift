@@ -17,6 +17,10 @@ extension SwiftCommandRenderer {
             let value = SwiftExpression.array(rows: [head.map(argument)] + pairs)
             return ([.binding(isMutable: false, name: array, type: Self.argumentArrayType, value: value)], head.count)
         }
+        // Field names alone (`HMGET`) are the array itself: `[Swift.String]` converts to it as it is.
+        if case .fieldNames(let names)? = rest.first, rest.count == 1, head.isEmpty {
+            return ([.binding(isMutable: false, name: array, type: Self.argumentArrayType, value: .atom(names))], 0)
+        }
         var statements: [SwiftStatement] = []
         if !spreadsAreDeclared(rest) {
             statements.append(
@@ -41,6 +45,10 @@ extension SwiftCommandRenderer {
                         ],
                         else: nil))
             case .setFields, .unsetFields: appendFixed()  // the values come from `fieldSpreads()`
+            case .fieldNames(let names):
+                appendFixed()
+                statements.append(
+                    .for("name", in: .atom(names), body: [.expression(.call("\(array).append", ["name"]))]))
             default: fixed.append(self.argument(argument))
             }
         }

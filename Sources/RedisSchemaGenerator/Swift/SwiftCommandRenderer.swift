@@ -28,14 +28,14 @@ struct SwiftCommandRenderer {
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return .atom(SwiftNames.integer(value))
         case .cap(let value): return .atom(String(value))
         case .renderedField: return "field"
-        case .setFields, .unsetFields, .optionalOption:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames:
             preconditionFailure("spread arguments have no single expression")
         }
     }
 
     static func isSpread(_ argument: CommandArgument) -> Bool {
         switch argument {
-        case .setFields, .unsetFields, .optionalOption: return true
+        case .setFields, .unsetFields, .optionalOption, .fieldNames: return true
         default: return false
         }
     }

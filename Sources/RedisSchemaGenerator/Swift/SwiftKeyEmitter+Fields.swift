@@ -53,14 +53,32 @@ extension SwiftKeyEmitter {
             "The fields of a `\(plan.keyName)` \(plan.redisType == .stream ? "stream entry" : "hash").",
             .type(
                 SwiftTypeDeclaration(
-                    kind: .struct, access: access, name: "Fields", conformances: ["Swift.Sendable", "Swift.Hashable"],
+                    kind: .struct, access: access, name: "Fields",
+                    conformances: ["Swift.Sendable", "Swift.Hashable", "Swift.Codable"],
                     members: [
                         .group(properties),
+                        codingKeys(fields),
                         .documented("Creates the fields.", .function(memberwise)),
                         .documented(
                             "Decodes the fields read from `key`.\n\n- Throws: `RedisSchemaError` when a required field "
                                 + "is missing or a field does not hold its declared type.",
                             .function(decoding)),
+                    ])))
+    }
+
+    /// `CodingKeys` with the schema's field names, so `Codable` writes `Fields` as Redis stores it: a case per
+    /// property, with the field name as its raw value where the property's name differs.
+    private func codingKeys(_ fields: [SwiftField]) -> SwiftDeclaration {
+        .documented(
+            "The schema's field names, as `Codable` writes them.",
+            .type(
+                SwiftTypeDeclaration(
+                    kind: .enum, access: access, name: "CodingKeys", conformances: ["Swift.String", "Swift.CodingKey"],
+                    members: [
+                        .group(
+                            fields.map { field in
+                                .enumCase(field.property, rawValue: field.property == field.name ? nil : field.name)
+                            })
                     ])))
     }
 

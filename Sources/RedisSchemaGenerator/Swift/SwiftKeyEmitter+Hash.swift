@@ -6,7 +6,7 @@ extension SwiftKeyEmitter {
     func hash() -> [SwiftDeclaration] {
         var members: [SwiftDeclaration] = []
         if plan.value.hasTypedFields {
-            members += [fieldsStruct(), hashSet(fieldsType: "Fields"), hashGet()]
+            members += [fieldsStruct(), hashSet(fieldsType: "Fields"), hashGet()] + fixedFieldMembers()
         } else if plan.operation(.setFields) != nil {
             members += [hashSet(fieldsType: "[Swift.String: Swift.String]"), untypedHashGet()]
         }

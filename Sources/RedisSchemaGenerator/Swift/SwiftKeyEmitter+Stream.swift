@@ -13,7 +13,7 @@ extension SwiftKeyEmitter {
                 .type(
                     SwiftTypeDeclaration(
                         kind: .struct, access: access, name: "Entry",
-                        conformances: ["Swift.Sendable", "Swift.Hashable"],
+                        conformances: ["Swift.Sendable", "Swift.Hashable", "Swift.Codable"],
                         members: [
                             .group([
                                 .documented(

@@ -24,7 +24,7 @@ struct SwiftKeyEmitter {
     func declaration() -> SwiftDeclaration {
         var doc = plan.purpose.map { $0 + "\n\n" } ?? ""
         doc += "`\(plan.pattern.displayForm)` · \(plan.redisType.displayName) · TTL \(plan.ttlText)"
-        var members = [metadata(), keyProperty(), initializer()]
+        var members = [metadata()] + enumDeclarations() + [keyProperty(), initializer()]
         switch plan.value {
         case .string(let type): members += string(type)
         case .counter: members += counter()
@@ -76,7 +76,7 @@ struct SwiftKeyEmitter {
     }
 
     private func initializer() -> SwiftDeclaration {
-        let params = SwiftParam.make(plan.pattern.placeholders)
+        let params = keyParameters()
         if params.isEmpty {
             return .documented(
                 "The key `\(plan.pattern.source)`.",
@@ -112,15 +112,16 @@ struct SwiftKeyEmitter {
     /// The method of an operation: `access func name(parameters, on client:) async throws -> Result { body }`,
     /// documented, named as ``SwiftOperationNames`` names it (the command tables use the same names).
     func method(
-        _ doc: String, discardableResult: Bool = false, _ kind: OperationKind, _ parameters: [SwiftParameter],
-        returns returnType: String? = nil, _ body: [SwiftStatement]
+        _ doc: String, discardableResult: Bool = false, _ kind: OperationKind, generics: [String] = [],
+        _ parameters: [SwiftParameter], returns returnType: String? = nil, requirements: [String] = [],
+        _ body: [SwiftStatement]
     ) -> SwiftDeclaration {
         let function = SwiftDeclaration.function(
             SwiftFunction(
-                access: access, kind: .function(SwiftOperationNames.base(kind)),
+                access: access, kind: .function(SwiftOperationNames.base(kind)), genericParameters: generics,
                 parameters: parameters + [clientParameter],
                 isAsync: true,
-                throwsClause: "throws", returnType: returnType, body: body))
+                throwsClause: "throws", returnType: returnType, requirements: requirements, body: body))
         return .documented(
             kind.isWrite ? documentingTheTypeGuard(doc) : doc,
             discardableResult ? .attributed("@discardableResult", function) : function)

@@ -15,6 +15,10 @@ enum SwiftOperationNames {
         case .add: return plan.redisType == .zset ? "add(_:score:)" : "add(_:)"
         case .get, .getFields, .popFirst, .popLast, .members, .length: return "\(base(operation.kind))()"
         case .increment: return "increment(by:)"
+        case .getFixedField, .removeFixedField: return "\(base(operation.kind))(_:)"
+        case .getFixedFields: return "get(_:_:_:)"
+        case .setFixedField: return "set(_:to:)"
+        case .incrementFixedField: return "increment(_:by:)"
         case .getField, .removeField: return "\(base(operation.kind))(\(labels(placeholders)))"
         case .setField: return "set(\(labels(placeholders + ["value"])))"
         case .incrementField: return "increment(\(labels(placeholders + ["by"])))"
@@ -29,10 +33,10 @@ enum SwiftOperationNames {
     /// The method's base name.
     static func base(_ kind: OperationKind) -> String {
         switch kind {
-        case .set, .setFields, .setField: return "set"
-        case .get, .getFields, .getField: return "get"
-        case .increment, .incrementField: return "increment"
-        case .removeField, .remove: return "remove"
+        case .set, .setFields, .setField, .setFixedField: return "set"
+        case .get, .getFields, .getField, .getFixedField, .getFixedFields: return "get"
+        case .increment, .incrementField, .incrementFixedField: return "increment"
+        case .removeField, .remove, .removeFixedField: return "remove"
         case .push: return "push"
         case .append: return "append"
         case .popFirst: return "popFirst"

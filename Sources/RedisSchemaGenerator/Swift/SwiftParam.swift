@@ -22,6 +22,8 @@ struct SwiftParam {
     let type: String
     /// The pattern kind, to turn values into text and back.
     let kind: KeyParamRule.Kind
+    /// The nested enum an `enum:` placeholder takes instead of `type`, qualified; `nil` for other placeholders.
+    var enumType: String?
 
     /// Names the generated bodies use for their own locals; placeholders with these names get a `_` suffix.
     private static let reservedLocals: Set<String> = [
@@ -53,7 +55,7 @@ struct SwiftParam {
 
     /// The declared parameter: `label: Type`, or `label local: Type` when the body uses another name.
     var parameter: SwiftParameter {
-        SwiftParameter(label: label, name: local, type: type)
+        SwiftParameter(label: label, name: local, type: enumType ?? type)
     }
 
     /// `label: local`, for a call; a label in a call needs no backticks, and the compiler warns about them.
@@ -61,6 +63,7 @@ struct SwiftParam {
 
     /// The value as pattern text.
     var text: SwiftExpression {
+        if enumType != nil { return .atom("\(local).rawValue") }
         switch kind {
         case .string, .hex: return .atom(local)
         case .int, .uuid:

@@ -13,6 +13,8 @@ indirect enum SwiftDeclaration {
     case function(SwiftFunction)
     /// Declarations written one after another without blank lines (a group of related constants).
     case group([SwiftDeclaration])
+    /// `case name` of an enum, or `case name = "raw value"`.
+    case enumCase(String, rawValue: String?)
 }
 
 /// `nonisolated access struct Name: Conformances { members }`.
@@ -55,12 +57,17 @@ struct SwiftFunction {
     }
 
     var access: String
+    var isStatic = false
     var kind: Kind
+    /// Generic parameters, `Field: RedisSchema.RedisHashFieldValue` or `each Other: …`, written in `<…>`.
+    var genericParameters: [String] = []
     var parameters: [SwiftParameter]
     var isAsync = false
     /// `throws`, `throws(RedisSchema.RedisSchemaError)`, or nothing.
     var throwsClause: String?
     var returnType: String?
+    /// Requirements on the generic parameters, written after `where`.
+    var requirements: [String] = []
     var body: [SwiftStatement]
 }
 

@@ -16,6 +16,8 @@ indirect enum SwiftStatement {
     case `if`(String, then: [SwiftStatement], else: [SwiftStatement]?)
     /// `for pattern in sequence { body }`.
     case `for`(String, in: SwiftExpression, body: [SwiftStatement])
+    /// `switch subject { case pattern: body … default: otherwise }`.
+    case `switch`(String, cases: [(pattern: String, body: [SwiftStatement])], default: [SwiftStatement]?)
 }
 
 /// An expression in generated code. Calls and arrays are structure, so the writer can break them at their

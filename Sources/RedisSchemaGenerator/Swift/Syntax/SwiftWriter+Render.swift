@@ -16,6 +16,8 @@ extension SwiftWriter {
         case .function(let function): render(function)
         case .group(let declarations):
             for declaration in declarations { render(declaration) }
+        case .enumCase(let name, let rawValue):
+            line("case \(name)" + (rawValue.map { " = \(SwiftNames.literal($0))" } ?? ""))
         }
     }
 
@@ -53,9 +55,15 @@ extension SwiftWriter {
     }
 
     private mutating func render(_ function: SwiftFunction) {
-        let name: String
+        var name: String
         switch function.kind {
-        case .function(let functionName): name = "func \(functionName)"
+        case .function(let functionName):
+            let generics = function.genericParameters
+            name = "func \(functionName)" + (generics.isEmpty ? "" : "<\(generics.joined(separator: ", "))>")
+            // Too long for one line: one generic parameter per line, as swift-format does with parameters.
+            if !fits("\(function.access) static \(name)(") {
+                name = "func \(functionName)<\n" + generics.map { "    " + $0 }.joined(separator: ",\n") + "\n>"
+            }
         case .initializer: name = "init"
         case .failableInitializer: name = "init?"
         }
@@ -67,7 +75,8 @@ extension SwiftWriter {
         if function.isAsync { effects += " async" }
         if let throwsClause = function.throwsClause { effects += " \(throwsClause)" }
         if let returnType = function.returnType { effects += " -> \(returnType)" }
-        let head = "\(function.access) \(name)("
+        if !function.requirements.isEmpty { effects += " where " + function.requirements.joined(separator: ", ") }
+        let head = "\(function.access)\(function.isStatic ? " static" : "") \(name)("
         let oneLine = head + parameters.joined(separator: ", ") + ")" + effects
         let header =
             fits(oneLine + " {") || parameters.isEmpty
@@ -100,6 +109,19 @@ extension SwiftWriter {
         case .for(let pattern, let sequence, let body):
             emit(sequence, prefix: "for \(pattern) in ", suffix: " {")
             indented { out in out.render(body) }
+            line("}")
+        case .switch(let subject, let cases, let otherwise):
+            line("switch \(subject) {")
+            for (pattern, body) in cases + (otherwise.map { [("default", $0)] } ?? []) {
+                let label = pattern == "default" ? "default:" : "case \(pattern):"
+                // A one-statement case on one line when it fits: tables of cases read best that way.
+                if body.count == 1, case .return(.atom(let value)?) = body[0], fits(label + " return " + value) {
+                    line(label + " return " + value)
+                } else {
+                    line(label)
+                    indented { out in out.render(body) }
+                }
+            }
             line("}")
         }
     }
