@@ -27,9 +27,15 @@ nonisolated package enum Flags {
         }
 
         /// Stores `value` (`SET`).
+        ///
+        /// - Throws: `RedisSchemaError.wrongType` when the key holds another Redis type; then nothing changes.
         package func set(_ value: Swift.Bool, on client: some RedisSchema.RedisClientProtocol) async throws {
-            _ = try await RedisSchema.RedisTransaction.execute(
-                [RedisSchema.RedisCommand("SET", self.key, value.redisEncoded)], key: self.key, on: client)
+            _ = try await RedisSchema.RedisGuardedWrite.execute(
+                [RedisSchema.RedisCommand("SET", self.key, value.redisEncoded)],
+                key: self.key,
+                type: Self.redisType,
+                on: client
+            )
         }
 
         /// The value (`GET`), or `nil` when the key does not exist.
