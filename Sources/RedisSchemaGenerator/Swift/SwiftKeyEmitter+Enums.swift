@@ -6,19 +6,12 @@ import RedisSchemaCore
 extension SwiftKeyEmitter {
     /// The key pattern's `enum:` placeholders with their enum names, unescaped and in pattern order.
     var placeholderEnums: [(placeholder: Placeholder, values: [String], type: String)] {
-        var taken: Set<String> = []
-        return plan.pattern.placeholders.compactMap { placeholder in
-            guard let values = placeholder.rule.allowedValues else { return nil }
-            let name = SwiftNames.enumName(forPlaceholder: placeholder.name, keyType: typeName)
-            var unique = name
-            var number = 2
-            while taken.contains(unique) {
-                unique = name + String(number)
-                number += 1
-            }
-            taken.insert(unique)
-            return (placeholder, values, unique)
+        let enums = plan.pattern.placeholders.compactMap { placeholder in
+            placeholder.rule.allowedValues.map { (placeholder, $0) }
         }
+        let names = SwiftNames.numbered(
+            enums.map { SwiftNames.enumName(forPlaceholder: $0.0.name, keyType: typeName) })
+        return zip(enums, names).map { ($0.0, $0.1, $1) }
     }
 
     func enumDeclarations() -> [SwiftDeclaration] {

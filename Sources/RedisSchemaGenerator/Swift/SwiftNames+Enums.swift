@@ -23,21 +23,14 @@ extension SwiftNames {
     /// stands for a value without ASCII letters or digits, reserved names get `_` after them, keywords are
     /// escaped (`` `default` ``), and `2`, `3`… tell apart values that end up with the same name.
     static func caseNames(forValues values: [String]) -> [String] {
-        var taken: Set<String> = []
-        return values.map { value in
+        let names = values.map { value in
             let words = value.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
             var name = Identifier.lowerCamelCase(words.joined(separator: "_"))
             if name.isEmpty { name = "value" }
             if name.first!.isNumber { name = "_" + name }
             if reservedCaseNames.contains(name) { name += "_" }
-            var unique = name
-            var number = 2
-            while taken.contains(unique) {
-                unique = name + String(number)
-                number += 1
-            }
-            taken.insert(unique)
-            return escaped(unique)
+            return name
         }
+        return numbered(names).map(escaped)
     }
 }

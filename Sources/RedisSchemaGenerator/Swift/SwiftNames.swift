@@ -92,10 +92,18 @@ extension SwiftNames {
     /// namespace, plus `2`, `3`… when an earlier key already took the name (`type` and `typeKey` → `TypeKey`,
     /// `TypeKey2`). Deterministic: it depends only on the names and their order in the schema.
     static func typeNames(forKeys keys: [String], namespace: String) -> [String] {
+        numbered(
+            keys.map { key in
+                let name = typeName(forKey: key)
+                return name == namespace ? name + "Key" : name
+            })
+    }
+
+    /// `names` with `2`, `3`… after each one an earlier name already took, in order: the one rule that keeps
+    /// generated names apart (types, properties, enum cases, enum types).
+    static func numbered(_ names: [String]) -> [String] {
         var taken: Set<String> = []
-        return keys.map { key in
-            var name = typeName(forKey: key)
-            if name == namespace { name += "Key" }
+        return names.map { name in
             var unique = name
             var number = 2
             while taken.contains(unique) {
@@ -117,18 +125,7 @@ extension SwiftNames {
     /// The properties of literal fields, escaped and in order: ``property(_:)``, plus `2`, `3`… when an earlier
     /// field already took the name (`user-id` and `userId` → `userId`, `userId2`).
     static func properties(forFields names: [String]) -> [String] {
-        var taken: Set<String> = []
-        return names.map { name in
-            let property = valueName(Identifier.lowerCamelCase(name), original: name)
-            var unique = property
-            var number = 2
-            while taken.contains(unique) {
-                unique = property + String(number)
-                number += 1
-            }
-            taken.insert(unique)
-            return escaped(unique)
-        }
+        numbered(names.map { valueName(Identifier.lowerCamelCase($0), original: $0) }).map(escaped)
     }
 
     /// Properties every generated `Member` type has.
