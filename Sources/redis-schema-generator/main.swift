@@ -56,36 +56,39 @@ while let argument = arguments.popFirst() {
 guard positional.count == 2 else { fail(usage) }
 let (schemaPath, outputPath) = (positional[0], positional[1])
 
-// The configuration file first, then the command line over it: the plugins pass only `--config`.
-var options = SwiftGeneratorOptions()
-if let configPath {
-    let configResult: SwiftGeneratorConfig.Result
+/// The result of reading a file, or exit 1 with the reason it could not be read.
+func loadOrExit<Result>(_ load: () throws -> Result) -> Result {
     do {
-        configResult = try SwiftGeneratorConfig.load(contentsOf: configPath, file: GeneratorFiles.absolute(configPath))
+        return try load()
     } catch {
         fail("error: \(error)\n")
     }
-    for diagnostic in configResult.diagnostics {
+}
+
+/// Prints a loader's diagnostics, warnings too (in `path:line:col: warning:` form the build shows them at the
+/// file), and returns what it loaded, or exits 1 when that cannot be used.
+func usableOrExit<Value>(_ value: Value?, _ diagnostics: [Diagnostic]) -> Value {
+    for diagnostic in diagnostics {
         printError("\(diagnostic)\n")
     }
-    guard let config = configResult.config else { exit(1) }
-    options = config.applied(to: options)
+    guard let value else { exit(1) }
+    return value
+}
+
+// The configuration file first, then the command line over it: the plugins pass only `--config`.
+var options = SwiftGeneratorOptions()
+if let configPath {
+    let loaded = loadOrExit {
+        try SwiftGeneratorConfig.load(contentsOf: configPath, file: GeneratorFiles.absolute(configPath))
+    }
+    options = usableOrExit(loaded.config, loaded.diagnostics).applied(to: options)
 }
 if let accessLevel { options.accessLevel = accessLevel }
 if let namespace { options.namespace = namespace }
 
-let result: SchemaLoader.Result
-do {
-    // Diagnostics name the absolute path so Xcode and SwiftPM show them at the schema itself.
-    result = try SchemaLoader.load(contentsOf: schemaPath, file: GeneratorFiles.absolute(schemaPath))
-} catch {
-    fail("error: \(error)\n")
-}
-// Warnings too: in `path:line:col: warning:` form the build shows them at the schema.
-for diagnostic in result.diagnostics {
-    printError("\(diagnostic)\n")
-}
-guard let schema = result.schema else { exit(1) }
+// Diagnostics name the absolute path so Xcode and SwiftPM show them at the schema itself.
+let result = loadOrExit { try SchemaLoader.load(contentsOf: schemaPath, file: GeneratorFiles.absolute(schemaPath)) }
+let schema = usableOrExit(result.schema, result.diagnostics)
 
 // The names generated code had to change are `check`'s warnings, not the build's: a schema Swift finds awkward
 // still builds warning-free.

@@ -7,20 +7,27 @@ import RedisSchema
 /// diagnostic names the spec `validate` files the example key under.
 struct OverlapAnalyzer {
     let schema: Schema
+    private let separator: UInt8
+    /// Each key spec's segments in the form the analysis compares.
+    private let forms: [[SegmentForm]]
+    /// The pairs worth comparing, found once for both analyses.
+    private let pairs: [(Int, Int)]
 
-    private var separator: UInt8 { schema.separator.utf8.first ?? UInt8(ascii: ":") }
-
-    private var forms: [[SegmentForm]] {
-        schema.keys.map { key in key.pattern.segments.map { SegmentForm($0, placeholders: key.pattern.placeholders) } }
+    init(schema: Schema) {
+        self.schema = schema
+        separator = schema.separator.utf8.first ?? UInt8(ascii: ":")
+        forms = schema.keys.map { key in
+            key.pattern.segments.map { SegmentForm($0, placeholders: key.pattern.placeholders) }
+        }
+        pairs = Self.candidatePairs(forms)
     }
 
     /// For each key spec, the specs that win over it by precedence and might share a key with it (their
     /// shapes overlap at every segment, whatever enums, regexes and lengths then rule out): what the
     /// spec's rendering must refuse. Proving an overlap takes a witness; refusing needs none.
     func winnersOverEach() -> [[Int]] {
-        let forms = self.forms
         var winners = [[Int]](repeating: [], count: forms.count)
-        for (first, second) in candidatePairs(forms) {
+        for (first, second) in pairs {
             let shapesMeet = zip(forms[first], forms[second]).allSatisfy {
                 ShapeWitness.text($0, $1, separator: separator) != nil
             }
@@ -35,9 +42,8 @@ struct OverlapAnalyzer {
     }
 
     func overlaps() -> [PatternOverlap] {
-        let forms = self.forms
         var overlaps: [PatternOverlap] = []
-        for (first, second) in candidatePairs(forms) {
+        for (first, second) in pairs {
             var relations: [SegmentRelation] = []
             var witness: [String] = []
             for (a, b) in zip(forms[first], forms[second]) {
@@ -64,7 +70,7 @@ struct OverlapAnalyzer {
 
     /// Pairs of patterns that might overlap: same number of segments, and first segments that are
     /// not two different literals. Keeps the analysis near linear for large schemas.
-    private func candidatePairs(_ forms: [[SegmentForm]]) -> [(Int, Int)] {
+    private static func candidatePairs(_ forms: [[SegmentForm]]) -> [(Int, Int)] {
         var groups: [Int: (byLiteral: [String: [Int]], open: [Int])] = [:]
         for (index, form) in forms.enumerated() {
             if case .literal(let text)? = form.first {

@@ -42,16 +42,3 @@ public struct PatternOverlap: Sendable, Hashable {
         winner.map { $0 == first ? second : first }
     }
 }
-
-extension Schema {
-    /// Every pair of key specs whose patterns overlap, in declaration order.
-    public func overlaps() -> [PatternOverlap] {
-        OverlapAnalyzer(schema: self).overlaps()
-    }
-
-    /// For each key spec, in order, the patterns that take precedence over it where they may overlap:
-    /// ``RedisPattern/excluding``, so that a key the spec renders matches none of them.
-    public func excludedPatterns() -> [[KeyPattern]] {
-        OverlapAnalyzer(schema: self).winnersOverEach().map { winners in winners.map { keys[$0].pattern } }
-    }
-}

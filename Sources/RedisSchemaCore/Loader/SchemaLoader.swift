@@ -29,8 +29,8 @@ public enum SchemaLoader {
             let overlaps = analyzer.overlaps()
             diagnostics += analyzer.diagnostics(overlaps)
             // Each pattern learns which patterns win over it, so that rendering refuses their keys.
-            for (index, excluded) in decoded.excludedPatterns().enumerated() {
-                schema?.keys[index].pattern.setExcluding(excluded)
+            for (index, winners) in analyzer.winnersOverEach().enumerated() {
+                schema?.keys[index].pattern.setExcluding(winners.map { decoded.keys[$0].pattern })
             }
         }
         diagnostics = diagnostics.sortedByLocation()
