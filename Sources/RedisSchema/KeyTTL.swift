@@ -20,3 +20,14 @@ public enum KeyExpiry: Sendable, Hashable {
     /// The key expires after this many milliseconds.
     case milliseconds(Int64)
 }
+
+extension KeyExpiry {
+    /// The expiry a `PTTL` reply stands for: -2 when the key is missing, -1 when it never expires.
+    public init(pttl: Int) {
+        switch pttl {
+        case -2: self = .missing
+        case -1: self = .never
+        default: self = .milliseconds(Int64(pttl))
+        }
+    }
+}

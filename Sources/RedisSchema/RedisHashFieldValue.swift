@@ -8,10 +8,20 @@
 /// field, or its optional for an optional field. Per-field operations take key paths to these properties
 /// (`session.get(\.device, on: client)`), and ``Stored`` is the value type either way, so reading an optional
 /// field returns `String?` rather than `String??`.
-public protocol RedisHashFieldValue {
-    /// The schema value type the field stores.
-    associatedtype Stored: RedisValueCodable
-}
+///
+/// Its metatypes are sendable (`SendableMetatype`, from Swift 6.2), because an operation reads its reply on
+/// whichever task runs it, with the field's type.
+#if compiler(>=6.2)
+    public protocol RedisHashFieldValue: SendableMetatype {
+        /// The schema value type the field stores.
+        associatedtype Stored: RedisValueCodable
+    }
+#else
+    public protocol RedisHashFieldValue {
+        /// The schema value type the field stores.
+        associatedtype Stored: RedisValueCodable
+    }
+#endif
 
 extension RedisHashFieldValue where Self: RedisValueCodable {
     /// A required field stores the property's own type.

@@ -17,16 +17,23 @@ extension RedisSchemaKey {
 
     /// Whether the key exists (`EXISTS`).
     public func exists(on client: some RedisClientProtocol) async throws -> Bool {
-        try await send("EXISTS", on: client) == .integer(1)
+        try await client.execute(exists())
+    }
+
+    /// Whether the key exists (`EXISTS`), returned unsent to run in a batch.
+    public func exists() -> RedisOperation<Bool> {
+        RedisOperation(key: key, command: RedisCommand("EXISTS", key)) { $0 == .integer(1) }
     }
 
     /// How long the key has left (`PTTL`).
     public func ttl(on client: some RedisClientProtocol) async throws -> KeyExpiry {
-        let reply = try await send("PTTL", on: client)
-        switch try RedisReply.integer(reply, key: key, command: "PTTL") {
-        case -2: return .missing
-        case -1: return .never
-        case let milliseconds: return .milliseconds(Int64(milliseconds))
+        try await client.execute(ttl())
+    }
+
+    /// How long the key has left (`PTTL`), returned unsent to run in a batch.
+    public func ttl() -> RedisOperation<KeyExpiry> {
+        RedisOperation(key: key, command: RedisCommand("PTTL", key)) { [key] reply in
+            try KeyExpiry(pttl: RedisReply.integer(reply, key: key, command: "PTTL"))
         }
     }
 
@@ -38,9 +45,14 @@ extension RedisSchemaKey {
     /// - Throws: ``RedisSchemaError/wrongType(key:expected:actual:)`` when the key holds another type.
     @discardableResult
     public func delete(on client: some RedisClientProtocol) async throws -> Bool {
-        let replies = try await RedisGuardedWrite.execute(
-            [RedisCommand("UNLINK", key)], key: key, type: Self.redisType, on: client)
-        return replies[0] == .integer(1)
+        try await client.execute(delete())
+    }
+
+    /// Deletes the key (`UNLINK`) when it holds the declared type, returned unsent to run in a batch.
+    public func delete() throws -> RedisOperation<Bool> {
+        try RedisOperation(key: key, guarding: Self.redisType, commands: [RedisCommand("UNLINK", key)]) {
+            $0[0] == .integer(1)
+        }
     }
 
     /// The escape hatch: sends `command` with this key as its first argument, followed by `arguments`,

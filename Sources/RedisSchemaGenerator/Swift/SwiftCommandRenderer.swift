@@ -1,7 +1,7 @@
 import RedisSchemaCore
 
 /// Renders the planned commands of an ``Operation`` as Swift statements: `RedisSchema.RedisCommand(…)`
-/// expressions, the argument arrays that spread fields need, and the transaction or `send` that carries them.
+/// expressions and the argument arrays that spread fields need, for the `RedisOperation` that carries them.
 /// Operations say which commands to send; this says only how Swift spells them.
 struct SwiftCommandRenderer {
     let operation: Operation
@@ -52,9 +52,9 @@ struct SwiftCommandRenderer {
 
     // MARK: Writes: one guarded script call
 
-    /// The statements that send the operation's commands as one type-guarded write (`RedisGuardedWrite`),
-    /// binding the replies to `result`.
-    func guardedWrite(result: String?) -> [SwiftStatement] {
+    /// The statements that build the write's commands, and the expression of the commands, which go through
+    /// the type-guard script as one write (`RedisOperation(key:guarding:commands:)`).
+    func writeCommands() -> (setup: [SwiftStatement], commands: SwiftExpression) {
         var statements = fieldSpreads()
         var commands: [(expression: SwiftExpression, condition: String?)] = []
         for command in operation.commands {
@@ -76,29 +76,16 @@ struct SwiftCommandRenderer {
                     command.condition == .whenSpreadIsNotEmpty ? "\(array).count > \(fixed)" : nil
                 ))
         }
-        // Through the type-guard script: a write never touches, or sets the TTL of, a key of another type.
-        let execute = { (commands: SwiftExpression) -> SwiftExpression in
-            .tryAwait(
-                .call(
-                    "RedisSchema.RedisGuardedWrite.execute",
-                    [
-                        SwiftArgument(nil, commands), SwiftArgument("key", "self.key"),
-                        SwiftArgument("type", "Self.redisType"), SwiftArgument("on", "client"),
-                    ]))
-        }
-        let bind = { (value: SwiftExpression) -> SwiftStatement in
-            result.map { .binding(isMutable: false, name: $0, type: nil, value: value) } ?? .assignment("_", value)
-        }
         guard commands.contains(where: { $0.condition != nil }) else {
             let list = commands.map(\.expression)
-            return statements + [bind(execute(list.count == 1 ? .array(list) : .verticalArray(list)))]
+            return (statements, list.count == 1 ? .array(list) : .verticalArray(list))
         }
         statements.append(.binding(isMutable: true, name: "commands", type: "[RedisSchema.RedisCommand]", value: "[]"))
         for (expression, condition) in commands {
             let append = SwiftStatement.expression(.call("commands.append", [SwiftArgument(nil, expression)]))
             statements.append(condition.map { .if($0, then: [append], else: nil) } ?? append)
         }
-        return statements + [bind(execute("commands"))]
+        return (statements, "commands")
     }
 
     /// `RedisSchema.RedisCommand("NAME", arg, …)` for a command without spread arguments.
@@ -111,32 +98,12 @@ struct SwiftCommandRenderer {
 
     // MARK: Reads: one command
 
-    /// The statements that prepare the read's arguments, and `try await self.send(…)`, which evaluates to the
-    /// reply; when the key is not the first argument, the setup sends it as a transaction and the reply is
-    /// `replies[0]`.
-    func send() -> (setup: [SwiftStatement], reply: SwiftExpression) {
+    /// The statements that prepare the read's arguments, and the `RedisSchema.RedisCommand` it sends as it is.
+    func readCommand() -> (setup: [SwiftStatement], command: SwiftExpression) {
         let command = operation.commands[0]
+        guard Self.needsArray(command) else { return ([], expression(command)) }
+        let (setup, _) = array(command, includingKey: true, name: "arguments")
         let name = SwiftArgument(nil, .atom(SwiftNames.literal(command.name)))
-        let client = SwiftArgument("on", "client")
-        let keyFirst = command.arguments.first == .key
-        if !Self.needsArray(command) && keyFirst {
-            let arguments = command.arguments.dropFirst().map { SwiftArgument(nil, argument($0)) }
-            return ([], .tryAwait(.call("self.send", [name] + arguments + [client])))
-        }
-        let (setup, _) = array(command, includingKey: !keyFirst, name: "arguments")
-        if keyFirst {
-            return (setup, .tryAwait(.call("self.send", [name, SwiftArgument("arguments", "arguments"), client])))
-        }
-        let transaction = SwiftExpression.call(
-            "RedisSchema.RedisTransaction.execute",
-            [
-                SwiftArgument(
-                    nil, .array([.call("RedisSchema.RedisCommand", [name, SwiftArgument("arguments", "arguments")])])),
-                SwiftArgument("key", "self.key"), client,
-            ])
-        return (
-            setup + [.binding(isMutable: false, name: "replies", type: nil, value: .tryAwait(transaction))],
-            "replies[0]"
-        )
+        return (setup, .call("RedisSchema.RedisCommand", [name, SwiftArgument("arguments", "arguments")]))
     }
 }

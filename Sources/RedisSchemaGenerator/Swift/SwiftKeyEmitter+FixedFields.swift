@@ -56,7 +56,8 @@ extension SwiftKeyEmitter {
             "The value of one field (\(commandName(.getFixedField))), or `nil` when it is not set: "
                 + "`get(\\.\(fields[0].property), on: client)`.",
             .getFixedField, generics: [Self.fieldGeneric], [Self.keyPath], returns: "Field.Stored?",
-            [resolve()] + sendReply(.getFixedField) + [
+            prepare: [resolve()],
+            .read([
                 .return(
                     .try(
                         .call(
@@ -65,7 +66,7 @@ extension SwiftKeyEmitter {
                                 SwiftArgument(nil, "reply"), SwiftArgument("key", "self.key"),
                                 SwiftArgument("field", "field"),
                             ])))
-            ])
+            ]))
     }
 
     private func getFixedFields() -> SwiftDeclaration {
@@ -86,19 +87,22 @@ extension SwiftKeyEmitter {
                 + "`nil` when it is not set.",
             .getFixedFields, generics: generics, parameters,
             returns: "(First.Stored?, Second.Stored?, repeat (each Other).Stored?)",
-            [
+            prepare: [
                 .binding(
-                    isMutable: true, name: "fields", type: nil, value: .array([resolved("first"), resolved("second")])),
+                    isMutable: true, name: "names", type: nil, value: .array([resolved("first"), resolved("second")])),
                 .for(
                     "keyPath", in: "repeat each other",
-                    body: [.expression(.call("fields.append", [SwiftArgument(nil, resolved("keyPath"))]))]),
-            ] + sendReply(.getFixedFields) + [
+                    body: [.expression(.call("names.append", [SwiftArgument(nil, resolved("keyPath"))]))]),
+                // The reply is read on another task: it gets the names as a constant.
+                .binding(isMutable: false, name: "fields", type: nil, value: "names"),
+            ],
+            .read([
                 .binding(isMutable: true, name: "values", type: nil, value: .try(values)),
                 .return(
                     .atom(
                         "try (values.next(First.self), values.next(Second.self), repeat values.next((each Other).self))"
                     )),
-            ])
+            ]))
     }
 
     private func setFixedField() -> SwiftDeclaration {
@@ -106,7 +110,7 @@ extension SwiftKeyEmitter {
             "Sets one field (\(commandName(.setFixedField)))\(ttlClause), leaving the others as they are.",
             .setFixedField, generics: [Self.fieldGeneric],
             [Self.keyPath, SwiftParameter(label: "to", name: "value", type: "Field.Stored")],
-            [resolve()] + commands(.setFixedField).guardedWrite(result: nil))
+            prepare: [resolve()], .write([]))
     }
 
     private func incrementFixedField(_ type: ValueType) -> SwiftDeclaration {
@@ -118,18 +122,16 @@ extension SwiftKeyEmitter {
             discardableResult: true, kind, generics: [Self.fieldGeneric],
             [Self.keyPath, SwiftParameter(label: "by", name: "amount", type: amountType, default: "1")],
             returns: amountType, requirements: ["Field.Stored == \(amountType)"],
-            [resolve()] + commands(kind).guardedWrite(result: "replies")
-                + [.return(type == .float ? .binary(read, "??", "0") : read)])
+            prepare: [resolve()], .write([.return(type == .float ? .binary(read, "??", "0") : read)]))
     }
 
     private func removeFixedField() -> SwiftDeclaration {
-        let (setup, reply) = commands(.removeFixedField).send()
         return method(
             "Removes an optional field (\(commandName(.removeFixedField))); returns whether it was set. Required "
                 + "fields have no key path this accepts.",
             discardableResult: true, .removeFixedField, generics: ["Stored: RedisSchema.RedisValueCodable"],
             [SwiftParameter(label: "_", name: "keyPath", type: "Swift.KeyPath<Fields, Stored?>")],
             returns: "Swift.Bool",
-            [resolve()] + setup + [.return(.binary(reply, "==", ".integer(1)"))])
+            prepare: [resolve()], .read([.return(.binary("reply", "==", ".integer(1)"))]))
     }
 }

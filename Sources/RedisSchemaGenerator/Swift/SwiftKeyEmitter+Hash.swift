@@ -32,8 +32,7 @@ extension SwiftKeyEmitter {
         let deletes = write.commands.count > 1 && write.commands[1].name == "HDEL"
         return method(
             "Writes every field (`HSET`\(deletes ? "; `HDEL` for optional fields that are `nil`" : ""))\(ttlClause).",
-            .setFields, [SwiftParameter(label: "_", name: "fields", type: fieldsType)],
-            commands(.setFields).guardedWrite(result: nil))
+            .setFields, [SwiftParameter(label: "_", name: "fields", type: fieldsType)], .write([]))
     }
 
     private func readFields() -> SwiftStatement {
@@ -45,7 +44,7 @@ extension SwiftKeyEmitter {
             "Every field (`HGETALL`), or `nil` when the key does not exist.\n\n- Throws: `RedisSchemaError` when a "
                 + "required field is missing or a field does not hold its declared type.",
             .getFields, [], returns: "Fields?",
-            sendReply(.getFields) + [
+            .read([
                 readFields(),
                 .return(
                     .binary(
@@ -54,7 +53,7 @@ extension SwiftKeyEmitter {
                         .try(
                             .call("Fields", [SwiftArgument("redisFields", "fields"), SwiftArgument("key", "self.key")]))
                     )),
-            ])
+            ]))
     }
 
     private func untypedHashGet() -> SwiftDeclaration {
@@ -62,8 +61,9 @@ extension SwiftKeyEmitter {
             "Every field (`HGETALL`) as text, or `nil` when the key does not exist; the schema declares no fields.\n\n"
                 + "- Throws: `RedisSchemaError.wrongValueType` when a value is not UTF-8.",
             .getFields, [], returns: "[Swift.String: Swift.String]?",
-            sendReply(.getFields) + [readFields(), .if("fields.isEmpty", then: [.return(.atom("nil"))], else: nil)]
-                + textFields(from: "fields", into: "text") + [.return("text")])
+            .read(
+                [readFields(), .if("fields.isEmpty", then: [.return(.atom("nil"))], else: nil)]
+                    + textFields(from: "fields", into: "text") + [.return("text")]))
     }
 
     private func patternField(
@@ -79,14 +79,12 @@ extension SwiftKeyEmitter {
             method(
                 "The value of the field \(shown) (\(commandName(.getField(pattern: index)))), or `nil` when it is not set.",
                 .getField(pattern: index), placeholders, returns: type.swiftType + "?",
-                [render] + sendReply(.getField(pattern: index)) + [
-                    .return(decode(type.swiftType, "reply", field: "field"))
-                ]),
+                prepare: [render], .read([.return(decode(type.swiftType, "reply", field: "field"))])),
             method(
                 "Sets the field \(shown) (\(commandName(.setField(pattern: index))))\(ttlClause).",
                 .setField(pattern: index),
                 placeholders + [SwiftParameter("value", type.swiftType)],
-                [render] + commands(.setField(pattern: index)).guardedWrite(result: nil)),
+                prepare: [render], .write([])),
         ]
         if let increment = plan.operation(.incrementField(pattern: index)) {
             let command = increment.commands[0].name
@@ -99,15 +97,13 @@ extension SwiftKeyEmitter {
                     discardableResult: true, .incrementField(pattern: index),
                     placeholders + [SwiftParameter(label: "by", name: "amount", type: amountType, default: "1")],
                     returns: amountType,
-                    [render] + commands(.incrementField(pattern: index)).guardedWrite(result: "replies")
-                        + [.return(increment.reply == .double ? .binary(read, "??", "0") : read)]))
+                    prepare: [render], .write([.return(increment.reply == .double ? .binary(read, "??", "0") : read)])))
         }
-        let (setup, reply) = commands(.removeField(pattern: index)).send()
         members.append(
             method(
                 "Removes the field \(shown) (\(commandName(.removeField(pattern: index)))); returns whether it was set.",
                 discardableResult: true, .removeField(pattern: index), placeholders, returns: "Swift.Bool",
-                [render] + setup + [.return(.binary(reply, "==", ".integer(1)"))]))
+                prepare: [render], .read([.return(.binary("reply", "==", ".integer(1)"))])))
         return members
     }
 }

@@ -18,16 +18,14 @@ extension SwiftKeyEmitter {
                 method(
                     "Adds `element` \(end) (\(commandName(kind)))\(trimNote)\(ttlClause); returns \(returns).",
                     discardableResult: true, kind, [SwiftParameter(label: "_", name: "element", type: type)],
-                    returns: "Swift.Int",
-                    commands(kind).guardedWrite(result: "replies") + [.return(readReply("integer", "replies[0]", kind))]
-                )
+                    returns: "Swift.Int", .write([.return(readReply("integer", "replies[0]", kind))]))
             )
         }
         for (kind, end) in [(OperationKind.popFirst, "head"), (.popLast, "tail")] {
             members.append(
                 method(
                     "Removes and returns the element at the \(end) (\(commandName(kind))), or `nil` when the list is empty.",
-                    kind, [], returns: type + "?", sendReply(kind) + [.return(decode(type, "reply"))]))
+                    kind, [], returns: type + "?", .read([.return(decode(type, "reply"))])))
         }
         members.append(
             method(
@@ -36,7 +34,7 @@ extension SwiftKeyEmitter {
                     SwiftParameter(label: "from", name: "start", type: "Swift.Int", default: "0"),
                     SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
                 ],
-                returns: "[\(type)]", sendReply(.range) + [.return(decodeArray(of: type, .range))]))
+                returns: "[\(type)]", .read([.return(decodeArray(of: type, .range))])))
         members.append(length())
         return members
     }
@@ -61,6 +59,6 @@ extension SwiftKeyEmitter {
         let things = plan.redisType == .stream ? "entries" : plan.redisType == .list ? "elements" : "members"
         return method(
             "The number of \(things) (\(commandName(.length))); 0 when the key does not exist.", .length, [],
-            returns: "Swift.Int", sendReply(.length) + [.return(readReply("integer", "reply", .length))])
+            returns: "Swift.Int", .read([.return(readReply("integer", "reply", .length))]))
     }
 }

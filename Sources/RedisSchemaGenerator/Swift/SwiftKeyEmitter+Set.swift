@@ -24,7 +24,7 @@ extension SwiftKeyEmitter {
             method(
                 "Adds `member`\(withScore) (\(commandName(.add)))\(ttlClause); returns whether it is new.",
                 discardableResult: true, .add, [memberParameter] + scoreParameters, returns: "Swift.Bool",
-                commands(.add).guardedWrite(result: "replies") + [.return(.binary("replies[0]", "==", ".integer(1)"))]))
+                .write([.return(.binary("replies[0]", "==", ".integer(1)"))])))
         if let pattern {
             let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
             let memberCall = SwiftArgument(nil, .call("Member", params.map(\.argument)))
@@ -33,59 +33,53 @@ extension SwiftKeyEmitter {
                 method(
                     "Adds the member `\(pattern.source)`\(withScore) (\(commandName(.add)))\(ttlClause).",
                     discardableResult: true, .add, params.map(\.parameter) + scoreParameters, returns: "Swift.Bool",
-                    [
-                        .expression(
-                            .tryAwait(.call("self.add", [memberCall] + scoreArgument + [SwiftArgument("on", "client")]))
-                        )
-                    ]))
+                    .delegate(.call("self.add", [memberCall] + scoreArgument))))
             if isSorted {
                 members.append(
                     method(
                         "The score of the member `\(pattern.source)` (`ZSCORE`), or `nil` when it is not in the set.",
                         .score, params.map(\.parameter), returns: score + "?",
-                        [.expression(.tryAwait(.call("self.score", [memberCall, SwiftArgument("on", "client")])))]))
+                        .delegate(.call("self.score", [memberCall]))))
             }
         }
         members.append(
             method(
                 "Removes `member` (\(commandName(.remove))); returns whether it was there.", discardableResult: true,
-                .remove, [memberParameter], returns: "Swift.Bool", [.expression(isOne(.remove))]))
+                .remove, [memberParameter], returns: "Swift.Bool", isOne))
         let read = operation(.members).commands[0].name
         members.append(
             method(
                 "Every member (`\(read)`\(isSorted ? ", lowest score first" : "")).", .members, [],
-                returns: "[\(member)]", sendReply(.members) + [.return(decodeArray(of: member, .members))]))
+                returns: "[\(member)]", .read([.return(decodeArray(of: member, .members))])))
         if isSorted {
             members += sortedReads(member: member, score: score)
         } else {
             members.append(
                 method(
                     "Whether `member` is in the set (\(commandName(.contains))).", .contains, [memberParameter],
-                    returns: "Swift.Bool", [.expression(isOne(.contains))]))
+                    returns: "Swift.Bool", isOne))
         }
         members.append(length())
         return members
     }
 
-    /// `try await self.send(…) == .integer(1)` for a one-command operation.
-    private func isOne(_ kind: OperationKind) -> SwiftExpression {
-        let (setup, reply) = commands(kind).send()
-        precondition(setup.isEmpty, "\(kind) sends one command without setup")
-        return .binary(reply, "==", ".integer(1)")
-    }
+    /// A one-command operation whose integer reply 1 means yes.
+    private var isOne: OperationSend { .read([.return(.binary("reply", "==", ".integer(1)"))]) }
 
     private func sortedReads(member: String, score: String) -> [SwiftDeclaration] {
         let result = "[(member: \(member), score: \(score))]"
-        let decode = { (kind: OperationKind) -> SwiftStatement in
-            .return(
-                .try(
-                    .call(
-                        "RedisSchema.RedisReply.scoredMembers",
-                        [
-                            "reply", SwiftArgument("member", .atom("\(member).self")),
-                            SwiftArgument("score", .atom("\(score).self")), SwiftArgument("key", "self.key"),
-                            SwiftArgument("command", commandLiteral(kind)),
-                        ])))
+        let decode = { (kind: OperationKind) -> OperationSend in
+            .read([
+                .return(
+                    .try(
+                        .call(
+                            "RedisSchema.RedisReply.scoredMembers",
+                            [
+                                "reply", SwiftArgument("member", .atom("\(member).self")),
+                                SwiftArgument("score", .atom("\(score).self")), SwiftArgument("key", "self.key"),
+                                SwiftArgument("command", commandLiteral(kind)),
+                            ])))
+            ])
         }
         let scoreRange = [SwiftParameter("minScore", score), SwiftParameter("maxScore", score)]
         let scoreOf = SwiftExpression.try(
@@ -99,22 +93,22 @@ extension SwiftKeyEmitter {
             method(
                 "The score of `member` (\(commandName(.score))), or `nil` when it is not in the set.", .score,
                 [SwiftParameter(label: "_", name: "member", type: member)], returns: score + "?",
-                sendReply(.score) + [.return(scoreOf)]),
+                .read([.return(scoreOf)])),
             method(
                 "Members with their scores, by rank from `start` through `stop` (`ZRANGE … WITHSCORES`).", .rangeByRank,
                 [
                     SwiftParameter(label: "from", name: "start", type: "Swift.Int", default: "0"),
                     SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
                 ],
-                returns: result, sendReply(.rangeByRank) + [decode(.rangeByRank)]),
+                returns: result, decode(.rangeByRank)),
             method(
                 "Members with scores from `minScore` through `maxScore` (`ZRANGE … BYSCORE WITHSCORES`), lowest first.",
-                .rangeByScore, scoreRange, returns: result, sendReply(.rangeByScore) + [decode(.rangeByScore)]),
+                .rangeByScore, scoreRange, returns: result, decode(.rangeByScore)),
             method(
                 "Removes the members with scores from `minScore` through `maxScore` "
                     + "(\(commandName(.removeRangeByScore))); returns how many.",
                 discardableResult: true, .removeRangeByScore, scoreRange, returns: "Swift.Int",
-                sendReply(.removeRangeByScore) + [.return(readReply("integer", "reply", .removeRangeByScore))]),
+                .read([.return(readReply("integer", "reply", .removeRangeByScore))])),
         ]
     }
 

@@ -51,7 +51,7 @@ extension SwiftKeyEmitter {
                 "Appends an entry (\(commandName(.addEntry)))\(trimNote)\(ttlClause); returns its ID.",
                 discardableResult: true, .addEntry,
                 [SwiftParameter(label: "_", name: "fields", type: typed ? "Fields" : Self.untypedFieldsType)],
-                returns: "Swift.String", commands(.addEntry).guardedWrite(result: "replies") + [.return(id)]),
+                returns: "Swift.String", .write([.return(id)])),
             method(
                 "Entries with IDs from `start` through `end` (`XRANGE`), oldest first; `-` and `+` mean the ends.",
                 .rangeEntries,
@@ -60,12 +60,12 @@ extension SwiftKeyEmitter {
                     SwiftParameter(label: "to", name: "end", type: "Swift.String", default: "\"+\""), count,
                 ],
                 returns: "[Entry]",
-                sendReply(.rangeEntries) + [.return(entries("streamEntries", .rangeEntries, typed: typed))]),
+                .read([.return(entries("streamEntries", .rangeEntries, typed: typed))])),
             method(
                 "Entries after the ID `id` (`XREAD`, without blocking); `0` reads from the start.", .readEntries,
                 [SwiftParameter(label: "after", name: "id", type: "Swift.String", default: "\"0\""), count],
                 returns: "[Entry]",
-                sendReply(.readEntries) + [.return(entries("streamReadEntries", .readEntries, typed: typed))]),
+                .read([.return(entries("streamReadEntries", .readEntries, typed: typed))])),
             length(),
         ]
         return members
@@ -83,6 +83,6 @@ extension SwiftKeyEmitter {
                 textFields(from: "$0.fields", into: "fields")
                 + [.return(.call("Entry", [SwiftArgument("id", "$0.id"), SwiftArgument("fields", "fields")]))]
         }
-        return .call(.member(readReply(reader, "reply", kind), "map"), [], closure: entry)
+        return .call(.member(readReply(reader, "reply", kind), "map"), [], closure: SwiftClosure(body: entry))
     }
 }

@@ -7,11 +7,10 @@ extension SwiftKeyEmitter {
         return [
             method(
                 "Stores `value` (\(commandName(.set)))\(ttl).", .set,
-                [SwiftParameter(label: "_", name: "value", type: type.swiftType)],
-                commands(.set).guardedWrite(result: nil)),
+                [SwiftParameter(label: "_", name: "value", type: type.swiftType)], .write([])),
             method(
                 "The value (`GET`), or `nil` when the key does not exist.", .get, [], returns: type.swiftType + "?",
-                sendReply(.get) + [.return(decode(type.swiftType, "reply"))]),
+                .read([.return(decode(type.swiftType, "reply"))])),
         ]
     }
 
@@ -30,12 +29,11 @@ extension SwiftKeyEmitter {
                     + "- Throws: `RedisSchemaError.invalidArgument` for a negative amount: this counter only increments.",
                 discardableResult: true, .increment,
                 [SwiftParameter(label: "by", name: "amount", type: "Swift.Int", default: "1")],
-                returns: "Swift.Int",
-                [.guard(["amount >= 0"], else: [refuse])] + commands(.increment).guardedWrite(result: "replies")
-                    + [.return(readReply("integer", "replies[0]", .increment))]),
+                returns: "Swift.Int", prepare: [.guard(["amount >= 0"], else: [refuse])],
+                .write([.return(readReply("integer", "replies[0]", .increment))])),
             method(
                 "The count (`GET`); 0 when the key does not exist.", .get, [], returns: "Swift.Int",
-                sendReply(.get) + [.return(.binary(decode("Swift.Int", "reply"), "??", "0"))]),
+                .read([.return(.binary(decode("Swift.Int", "reply"), "??", "0"))])),
         ]
     }
 

@@ -1,6 +1,19 @@
 import RedisSchema
 import RedisSchemaCore
 
+/// What an operation's builder sends, and how its replies become the result.
+enum OperationSend {
+    /// The operation's one planned command, sent as it is (a read); the statements read `reply`.
+    case read([SwiftStatement])
+    /// The operation's planned commands, as one type-guarded write; the statements read `replies`.
+    case write([SwiftStatement])
+    /// Steps of the operation built by `setup` and given by an expression of `[RedisSchema.RedisOperationStep]`;
+    /// the statements read `replies`, the replies of all steps in order.
+    case steps(setup: [SwiftStatement], SwiftExpression, [SwiftStatement])
+    /// The operation another builder of the type returns (an overload that builds a `Member`).
+    case delegate(SwiftExpression)
+}
+
 /// Builds the declaration of one key's type from its operation plan: metadata, the initialiser, then the
 /// plan's operations.
 struct SwiftKeyEmitter {
@@ -109,22 +122,74 @@ struct SwiftKeyEmitter {
 
     // MARK: Helpers shared by the type emitters
 
-    /// The method of an operation: `access func name(parameters, on client:) async throws -> Result { body }`,
-    /// documented, named as ``SwiftOperationNames`` names it (the command tables use the same names).
+    /// The two methods of an operation, named as ``SwiftOperationNames`` names it (the command tables use the
+    /// same names): `name(parameters) throws -> RedisOperation<Result>`, which builds the operation without
+    /// sending it (for batches), and `name(parameters, on client:) async throws -> Result`, which runs it.
+    ///
+    /// `prepare` checks arguments and computes what the commands need (a rendered field name); `send` says
+    /// what is sent and how the replies become the result.
     func method(
         _ doc: String, discardableResult: Bool = false, _ kind: OperationKind, generics: [String] = [],
         _ parameters: [SwiftParameter], returns returnType: String? = nil, requirements: [String] = [],
-        _ body: [SwiftStatement]
+        prepare: [SwiftStatement] = [], _ send: OperationSend
     ) -> SwiftDeclaration {
-        let function = SwiftDeclaration.function(
+        let name = SwiftOperationNames.base(kind)
+        let result = returnType ?? "Swift.Void"
+        let builder = SwiftFunction(
+            access: access, kind: .function(name), genericParameters: generics, parameters: parameters,
+            throwsClause: "throws", returnType: "RedisSchema.RedisOperation<\(result)>", requirements: requirements,
+            body: prepare + operationStatements(kind, send))
+        let arguments = parameters.map { parameter -> SwiftArgument in
+            let value = parameter.type.hasPrefix("repeat ") ? "repeat each \(parameter.name)" : parameter.name
+            return SwiftArgument(parameter.label == "_" ? nil : parameter.label, .atom(value))
+        }
+        let run = SwiftExpression.tryAwait(
+            .call("client.execute", [SwiftArgument(nil, .call(.atom("self.\(name)"), arguments, closure: nil))]))
+        let runner = SwiftDeclaration.function(
             SwiftFunction(
-                access: access, kind: .function(SwiftOperationNames.base(kind)), genericParameters: generics,
-                parameters: parameters + [clientParameter],
-                isAsync: true,
-                throwsClause: "throws", returnType: returnType, requirements: requirements, body: body))
-        return .documented(
-            kind.isWrite ? documentingTheTypeGuard(doc) : doc,
-            discardableResult ? .attributed("@discardableResult", function) : function)
+                access: access, kind: .function(name), genericParameters: generics,
+                parameters: parameters + [clientParameter], isAsync: true, throwsClause: "throws",
+                returnType: returnType, requirements: requirements,
+                body: [returnType == nil ? .expression(run) : .return(run)]))
+        let fullDoc = kind.isWrite ? documentingTheTypeGuard(doc) : doc
+        let summary = doc.components(separatedBy: "\n\n")[0]
+        return .siblings([
+            .documented(
+                summary + "\n\nReturned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; "
+                    + "`\(name)(…, on:)` runs it at once.",
+                .function(builder)),
+            .documented(fullDoc, discardableResult ? .attributed("@discardableResult", runner) : runner),
+        ])
+    }
+
+    /// The statements that build an operation's commands and return the `RedisOperation` that sends them.
+    private func operationStatements(_ kind: OperationKind, _ send: OperationSend) -> [SwiftStatement] {
+        func closure(_ parameter: String, _ decode: [SwiftStatement]) -> SwiftClosure {
+            decode.isEmpty
+                ? SwiftClosure(parameters: "_", body: [.expression("()")])
+                : SwiftClosure(parameters: parameter, body: decode)
+        }
+        func operation(_ arguments: [SwiftArgument], _ closure: SwiftClosure) -> SwiftExpression {
+            .call(.atom("RedisSchema.RedisOperation"), [SwiftArgument("key", "self.key")] + arguments, closure: closure)
+        }
+        switch send {
+        case .read(let decode):
+            let (setup, command) = commands(kind).readCommand()
+            return setup + [.return(operation([SwiftArgument("command", command)], closure("reply", decode)))]
+        case .write(let decode):
+            let (setup, commands) = commands(kind).writeCommands()
+            return setup + [
+                .return(
+                    .try(
+                        operation(
+                            [SwiftArgument("guarding", "Self.redisType"), SwiftArgument("commands", commands)],
+                            closure("replies", decode))))
+            ]
+        case .steps(let setup, let steps, let decode):
+            return setup + [.return(operation([SwiftArgument("steps", steps)], closure("replies", decode)))]
+        case .delegate(let builder):
+            return [.return(.try(builder))]
+        }
     }
 
     /// A write's doc comment with the error of its type guard added to its `Throws` line (the last line).
@@ -150,12 +215,6 @@ struct SwiftKeyEmitter {
     /// The command renderer for an operation.
     func commands(_ kind: OperationKind) -> SwiftCommandRenderer {
         SwiftCommandRenderer(operation: operation(kind), literalFields: fields)
-    }
-
-    /// `let reply = try await self.send(…)`, after whatever prepares its arguments.
-    func sendReply(_ kind: OperationKind) -> [SwiftStatement] {
-        let (setup, reply) = commands(kind).send()
-        return setup + [.binding(isMutable: false, name: "reply", type: nil, value: reply)]
     }
 
     /// The planned command's name as a Swift string literal, for `command:` arguments.

@@ -13,6 +13,9 @@ indirect enum SwiftDeclaration {
     case function(SwiftFunction)
     /// Declarations written one after another without blank lines (a group of related constants).
     case group([SwiftDeclaration])
+    /// Declarations that belong together but read as separate members, with blank lines between them (the two
+    /// methods of one operation).
+    case siblings([SwiftDeclaration])
     /// `case name` of an enum, or `case name = "raw value"`.
     case enumCase(String, rawValue: String?)
 }

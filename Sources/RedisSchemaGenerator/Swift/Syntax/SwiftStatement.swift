@@ -28,7 +28,7 @@ indirect enum SwiftExpression {
     /// `base.name`.
     case member(SwiftExpression, String)
     /// `callee(label: argument, …)`, with an optional trailing closure (`callee { … }` without arguments).
-    case call(SwiftExpression, [SwiftArgument], closure: [SwiftStatement]?)
+    case call(SwiftExpression, [SwiftArgument], closure: SwiftClosure?)
     /// `[a, b, …]`; when broken, each row goes on its own line (a row can hold a field's name and value).
     case array(rows: [[SwiftExpression]])
     /// `[a, b, …]` with every element on its own line, however short: a transaction's commands read as a list.
@@ -55,6 +55,22 @@ indirect enum SwiftExpression {
     /// `try await expression`.
     static func tryAwait(_ expression: SwiftExpression) -> SwiftExpression {
         .try(.await(expression))
+    }
+}
+
+/// A trailing closure: `{ parameters in body }`, or `{ body }` using `$0`.
+struct SwiftClosure: ExpressibleByArrayLiteral {
+    /// The closure's parameter list, `reply` or `_`, or `nil` for a closure that uses `$0`.
+    var parameters: String?
+    var body: [SwiftStatement]
+
+    init(parameters: String? = nil, body: [SwiftStatement]) {
+        self.parameters = parameters
+        self.body = body
+    }
+
+    init(arrayLiteral statements: SwiftStatement...) {
+        self.init(body: statements)
     }
 }
 

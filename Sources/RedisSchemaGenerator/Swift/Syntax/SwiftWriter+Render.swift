@@ -16,6 +16,11 @@ extension SwiftWriter {
         case .function(let function): render(function)
         case .group(let declarations):
             for declaration in declarations { render(declaration) }
+        case .siblings(let declarations):
+            for (index, declaration) in declarations.enumerated() {
+                if index > 0 { blank() }
+                render(declaration)
+            }
         case .enumCase(let name, let rawValue):
             line("case \(name)" + (rawValue.map { " = \(SwiftNames.literal($0))" } ?? ""))
         }
@@ -209,10 +214,10 @@ extension SwiftWriter {
     }
 
     private mutating func emitCall(
-        _ callee: SwiftExpression, _ arguments: [SwiftArgument], closure: [SwiftStatement]?, prefix: String,
+        _ callee: SwiftExpression, _ arguments: [SwiftArgument], closure: SwiftClosure?, prefix: String,
         suffix: String
     ) {
-        let closing = closure == nil ? suffix : " {"
+        let closing = closure.map { closure in closure.parameters.map { " { \($0) in" } ?? " {" } ?? suffix
         if arguments.isEmpty {
             emit(callee, prefix: prefix, suffix: (closure == nil ? "()" : "") + closing)
         } else {
@@ -244,7 +249,7 @@ extension SwiftWriter {
             }
         }
         guard let closure else { return }
-        indented { out in out.render(closure) }
+        indented { out in out.render(closure.body) }
         line("}" + suffix)
     }
 }
