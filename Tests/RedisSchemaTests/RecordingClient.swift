@@ -1,11 +1,14 @@
 import RedisSchema
 
 /// A client that records each pipeline and answers with scripted replies, or by default with replies
-/// shaped like Redis' own (`+OK`, `+QUEUED`, an `EXEC` array of `:1`, and a type-guard script's array of `:1`).
+/// shaped like Redis' own (`+OK`, `+QUEUED`, an `EXEC` array of the queued commands' replies, `:1`, and a
+/// type-guard script's array of `:1`).
 ///
-/// A type-guarded write is recorded readably: `guard <type> on <key>`, then its commands one by one.
+/// A type-guarded write is recorded readably: `guard <type> on <key>`, then its commands one by one. Every
+/// pipeline is one round trip; ``commandNames`` keeps the names of the commands on the wire (`EVAL`, `EVALSHA`).
 actor RecordingClient: RedisClientProtocol {
     private(set) var pipelines: [[String]] = []
+    private(set) var commandNames: [[String]] = []
     private var scripted: [[RESPValue]]
 
     init(replies: [[RESPValue]] = []) {
@@ -14,14 +17,31 @@ actor RecordingClient: RedisClientProtocol {
 
     func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
         pipelines.append(commands.flatMap(Self.lines))
+        commandNames.append(commands.map(\.name))
         if !scripted.isEmpty { return scripted.removeFirst() }
-        if commands.count == 1, let guarded = Self.guardedCommands(commands[0]) {
-            return [.array(Array(repeating: .integer(1), count: guarded.count))]
+        var replies: [RESPValue] = []
+        var queued: [RESPValue]?
+        for command in commands {
+            switch command.name {
+            case "MULTI":
+                queued = []
+                replies.append(.simpleString(Array("OK".utf8)))
+            case "EXEC":
+                replies.append(.array(queued ?? []))
+                queued = nil
+            default:
+                let reply = Self.guardedCommands(command).map {
+                    RESPValue.array(Array(repeating: .integer(1), count: $0.count))
+                }
+                if queued != nil {
+                    queued?.append(reply ?? .integer(1))
+                    replies.append(.simpleString(Array("QUEUED".utf8)))
+                } else {
+                    replies.append(reply ?? .integer(1))
+                }
+            }
         }
-        guard commands.first?.name == "MULTI" else { return commands.map { _ in .integer(1) } }
-        let queued = commands.count - 2
-        return [.simpleString(Array("OK".utf8))] + Array(repeating: .simpleString(Array("QUEUED".utf8)), count: queued)
-            + [.array(Array(repeating: .integer(1), count: queued))]
+        return replies
     }
 
     private static func text(_ arguments: some Sequence<[UInt8]>) -> String {
