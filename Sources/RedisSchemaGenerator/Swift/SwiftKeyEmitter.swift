@@ -141,7 +141,9 @@ struct SwiftKeyEmitter {
             body: prepare + operationStatements(kind, send))
         let arguments = parameters.map { parameter -> SwiftArgument in
             let value = parameter.type.hasPrefix("repeat ") ? "repeat each \(parameter.name)" : parameter.name
-            return SwiftArgument(parameter.label == "_" ? nil : parameter.label, .atom(value))
+            // A keyword needs backticks as a parameter's label, but not as an argument's (`score(Type: x)`).
+            let label = parameter.label.filter { $0 != "`" }
+            return SwiftArgument(parameter.label == "_" ? nil : label, .atom(value))
         }
         let run = SwiftExpression.tryAwait(
             .call("client.execute", [SwiftArgument(nil, .call(.atom("self.\(name)"), arguments, closure: nil))]))
