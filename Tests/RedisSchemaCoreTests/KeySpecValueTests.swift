@@ -41,12 +41,33 @@ import Testing
             return
         }
         #expect(entries.maxLength == 9)
+        #expect(entries.trimming == .approximate)
         #expect(entries.fields.map(\.name.source) == ["x", "note"])
         #expect(entries.fields.map(\.isOptional) == [false, true])
+        #expect(
+            try value("stream", "    maxLength: 9\n    trim: exact\n")
+                == .stream(StreamSpec(maxLength: 9, trimming: .exact)))
         let hash = try value("hash", "    fields:\n      a: datetime\n")
         #expect(hash.type == .hash)
         guard case .hash(let fields) = hash else { return }
         #expect(fields.fields.map(\.type) == [.datetime])
+    }
+
+    /// `trim:` without `maxLength:` changes nothing (the stream is uncapped), so it loads, with a warning that
+    /// points at the setting; with an invalid `maxLength:` only the error about the cap is reported.
+    @Test func trimWithoutACapIsAWarning() throws {
+        let stream = "version: 1\nkeys:\n  k:\n    pattern: k\n    type: stream\n    ttl: none\n    trim: exact\n"
+        let result = SchemaLoader.load(stream)
+        #expect(
+            result.diagnostics.map(\.shortForm) == [
+                "7:5: warning: `trim` in key `k` has no effect without `maxLength`; the stream is not capped"
+            ])
+        let key = try #require(result.schema?.keys.first)
+        #expect(OperationPlanner.plan(for: key).cap == CapPolicy.none)
+        #expect(
+            diagnostics(stream + "    maxLength: 0\n") == [
+                "8:16: error: `maxLength` in key `k` must be at least 1, not 0"
+            ])
     }
 
     /// The table of which type takes which option (used for "applies to" errors) and the decoder's
@@ -55,6 +76,8 @@ import Testing
         let samples = [
             "fields": "    fields: {a: int}\n", "maxLength": "    maxLength: 3\n", "element": "    element: int\n",
             "member": "    member: uuid\n", "score": "    score: int\n", "value": "    value: counter\n",
+            // With its cap: `trim:` alone is a warning, and `approximate` is the default.
+            "trim": "    trim: exact\n    maxLength: 3\n",
         ]
         #expect(Set(samples.keys) == Set(SchemaOptions.typeSpecific.map(\.option)))
         for (option, types) in SchemaOptions.typeSpecific {

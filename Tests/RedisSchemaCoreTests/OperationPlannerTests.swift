@@ -70,12 +70,20 @@ import Testing
         #expect(commands(uncapped.operation(.push)) == ["LPUSH key <element>"])
     }
 
-    @Test func streamsAreTrimmedExactly() throws {
+    @Test func streamsAreTrimmedApproximatelyUnlessExact() throws {
         let stream = try plan("  s: {pattern: s, type: stream, ttl: 1 day, maxLength: 1000, fields: {a: int}}\n")
-        #expect(stream.cap == .streamMaxLength(1000))
-        #expect(commands(stream.operation(.addEntry)) == ["XADD key MAXLEN = 1000 * <fields…>", "EXPIRE key 86400s"])
+        #expect(stream.cap == .streamMaxLength(1000, trimming: .approximate))
+        #expect(commands(stream.operation(.addEntry)) == ["XADD key MAXLEN ~ 1000 * <fields…>", "EXPIRE key 86400s"])
         #expect(stream.value.hasTypedFields)
         #expect(commands(stream.operation(.readEntries)) == ["XREAD [COUNT <count>] STREAMS key <id>"])
+        let exact = try plan("  s: {pattern: s, type: stream, ttl: none, maxLength: 5, trim: exact}\n")
+        #expect(exact.cap == .streamMaxLength(5, trimming: .exact))
+        #expect(commands(exact.operation(.addEntry)) == ["XADD key MAXLEN = 5 * <fields…>"])
+        let approximate = try plan("  s: {pattern: s, type: stream, ttl: none, maxLength: 5, trim: Approximate}\n")
+        #expect(commands(approximate.operation(.addEntry)) == ["XADD key MAXLEN ~ 5 * <fields…>"])
+        let uncapped = try plan("  s: {pattern: s, type: stream, ttl: none}\n")
+        #expect(uncapped.cap == .none)
+        #expect(commands(uncapped.operation(.addEntry)) == ["XADD key * <fields…>"])
     }
 
     @Test func hashesDeleteNilOptionalsAndSkipEmptyWrites() throws {

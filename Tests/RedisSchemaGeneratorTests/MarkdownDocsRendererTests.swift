@@ -32,7 +32,8 @@ import Testing
         #expect(markdown.contains("| `<kind>` | string | one of `click`, `tap`; at most 8 bytes |"))
         #expect(markdown.contains("| `<day>` | int |  |"))
         #expect(markdown.contains("| `note` | string | no |"))
-        #expect(markdown.contains("XADD events:click:42 MAXLEN = 1000 * x 42 note text\nEXPIRE events:click:42 172800"))
+        #expect(markdown.contains("XADD events:click:42 MAXLEN ~ 1000 * x 42 note text\nEXPIRE events:click:42 172800"))
+        #expect(markdown.contains("- About 1000 entries (trimmed approximately on write, `MAXLEN ~`: "))
         #expect(markdown.contains("`bull:*`"))
     }
 
@@ -72,7 +73,8 @@ import Testing
     }
 
     /// The example commands are the plan's main write with sample values: the TTL command and form that
-    /// generated code sends (`PEXPIRE`, `PX` for millisecond TTLs), `INCRBY` for counters, exact `MAXLEN =`.
+    /// generated code sends (`PEXPIRE`, `PX` for millisecond TTLs), `INCRBY` for counters, `MAXLEN ~` for streams
+    /// and `MAXLEN =` for streams trimmed exactly.
     @Test func exampleCommandsAreWhatGeneratedCodeSends() throws {
         let markdown = try render(
             """
@@ -84,6 +86,8 @@ import Testing
               opt: {pattern: "opt:<id>", type: hash, ttl: 2s, fields: {a?: int}}
               raw: {pattern: "raw:<id>", type: hash, ttl: none}
               cells: {pattern: "cells:<id>", type: hash, ttl: none, fields: {"<x:int>_<y:int>": int}}
+              feed: {pattern: "feed:<id>", type: stream, ttl: none, maxLength: 50}
+              audit: {pattern: "audit:<id>", type: stream, ttl: none, maxLength: 20, trim: exact}
             """)
         #expect(markdown.contains("```\nSADD tags:id-1 text\nPEXPIRE tags:id-1 1500\n```"))
         #expect(markdown.contains("```\nSET flash:id-1 text PX 90500\n```"))
@@ -91,6 +95,9 @@ import Testing
         #expect(markdown.contains("```\nHSET opt:id-1 a 42\nEXPIRE opt:id-1 2\n```"))
         #expect(markdown.contains("```\nHSET raw:id-1 field value\n```"))
         #expect(markdown.contains("```\nHSET cells:id-1 42_42 42\n```"))
+        #expect(markdown.contains("```\nXADD feed:id-1 MAXLEN ~ 50 * field value\n```"))
+        #expect(markdown.contains("```\nXADD audit:id-1 MAXLEN = 20 * field value\n```"))
+        #expect(markdown.contains("- At most 20 entries (trimmed exactly on write, `MAXLEN =`)\n"))
         #expect(!markdown.contains("\nEXPIRE tags"))
     }
 }

@@ -88,8 +88,10 @@ extension SchemaDecoder {
             value: value(of: type, byName, key: name))
     }
 
-    /// A hint for options used on the wrong type: `fields` on a list probably meant `element`.
+    /// A hint for options used on the wrong type: `fields` on a list probably meant `element`; `trim` on a list
+    /// needs none.
     private func alternative(for option: String, on type: RedisKeyType) -> String {
+        if option == "trim", type == .list { return "; lists are always trimmed exactly (`LTRIM`)" }
         let replacement: String? =
             switch (option, type) {
             case ("fields", .list), ("member", .list): "element"
@@ -136,8 +138,28 @@ extension SchemaDecoder {
             guard let option = options["score"] else { return .zset(SortedSetSpec(member: member)) }
             return .zset(SortedSetSpec(member: member, score: scoreType(option.value, key: name) ?? .float))
         case .stream:
-            return .stream(StreamSpec(fields: fields, maxLength: maxLength))
+            guard let option = options["trim"] else { return .stream(StreamSpec(fields: fields, maxLength: maxLength)) }
+            if options["maxLength"] == nil {
+                // A warning, not an error: the stream is simply uncapped, as without `trim:`, and a cap removed
+                // for a while should not break builds; but `trim:` alone suggests a forgotten `maxLength:`.
+                warning(
+                    "`trim` in key `\(name)` has no effect without `maxLength`; the stream is not capped",
+                    at: option.keyLocation, key: name)
+            }
+            let trimming = streamTrimming(option.value, key: name) ?? .approximate
+            return .stream(StreamSpec(fields: fields, maxLength: maxLength, trimming: trimming))
         }
+    }
+
+    private mutating func streamTrimming(_ node: YAMLNode, key name: String) -> StreamTrimming? {
+        guard let trimName = text(node, option: "trim", key: name) else { return nil }
+        if let trimming = StreamTrimming(rawValue: trimName.lowercased()) { return trimming }
+        let names = StreamTrimming.allCases.map(\.rawValue)
+        error(
+            "`trim: \(trimName)` in key `\(name)` is not a trimming; use one of "
+                + names.joined(separator: ", ") + Suggestion.didYouMean(trimName, among: names),
+            at: node.location, key: name)
+        return nil
     }
 
     private mutating func scoreType(_ node: YAMLNode, key name: String) -> ScoreType? {

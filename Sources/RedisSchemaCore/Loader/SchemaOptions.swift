@@ -10,6 +10,7 @@ enum SchemaOptions {
     static let typeSpecific: [(option: String, types: [RedisKeyType])] = [
         ("fields", [.hash, .stream]),
         ("maxLength", [.list, .stream]),
+        ("trim", [.stream]),
         ("element", [.list]),
         ("member", [.set, .zset]),
         ("score", [.zset]),

@@ -88,10 +88,13 @@ public struct StreamSpec: Sendable, Hashable {
     public var fields: [FieldSpec]
     /// The most entries the stream keeps (`maxLength:`, enforced with `XADD MAXLEN`); `nil` for no cap.
     public var maxLength: Int?
+    /// How `XADD` trims to `maxLength` (`trim:`; default `approximate`); meaningless without a cap.
+    public var trimming: StreamTrimming
 
     /// Creates a stream spec.
-    public init(fields: [FieldSpec] = [], maxLength: Int? = nil) {
+    public init(fields: [FieldSpec] = [], maxLength: Int? = nil, trimming: StreamTrimming = .approximate) {
         self.fields = fields
         self.maxLength = maxLength
+        self.trimming = trimming
     }
 }

@@ -6,15 +6,14 @@ public enum CapPolicy: Sendable, Hashable {
     case none
     /// A list trimmed with `LTRIM` right after each push, in the same guarded write.
     case listTrim(maxLength: Int)
-    /// A stream trimmed by `XADD … MAXLEN = n`. Exact (`=`), not approximate (`~`): the cap is a promise
-    /// that readers and `validate` rely on, and Redis keeps at most `n` entries only with `=`.
-    case streamMaxLength(Int)
+    /// A stream trimmed by `XADD … MAXLEN ~ n` (approximate) or `MAXLEN = n` (exact), as the schema's `trim:` says.
+    case streamMaxLength(Int, trimming: StreamTrimming)
 
     /// The most elements or entries kept, or `nil` when uncapped.
     public var maxLength: Int? {
         switch self {
         case .none: return nil
-        case .listTrim(let maxLength), .streamMaxLength(let maxLength): return maxLength
+        case .listTrim(let maxLength), .streamMaxLength(let maxLength, _): return maxLength
         }
     }
 
@@ -26,9 +25,17 @@ public enum CapPolicy: Sendable, Hashable {
         return PlannedCommand("LTRIM", [.key] + range)
     }
 
-    /// The `MAXLEN = n` arguments of `XADD`; empty when uncapped.
+    /// The `MAXLEN ~ n` or `MAXLEN = n` arguments of `XADD`; empty when uncapped.
     public var streamTrimArguments: [CommandArgument] {
-        guard case .streamMaxLength(let maxLength) = self else { return [] }
-        return [.literal("MAXLEN"), .literal("="), .cap(maxLength)]
+        guard case .streamMaxLength(let maxLength, let trimming) = self else { return [] }
+        return [.literal("MAXLEN"), .literal(Self.maxLengthOperator(trimming)), .cap(maxLength)]
+    }
+
+    /// The operator Redis reads after `MAXLEN`: `~` lets it drop only whole radix-tree nodes, `=` trims exactly.
+    private static func maxLengthOperator(_ trimming: StreamTrimming) -> String {
+        switch trimming {
+        case .exact: return "="
+        case .approximate: return "~"
+        }
     }
 }

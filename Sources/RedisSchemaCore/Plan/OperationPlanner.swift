@@ -30,7 +30,8 @@ public enum OperationPlanner {
         case .set(let set): return (.set(member: set.member), .none)
         case .zset(let zset): return (.sortedSet(member: zset.member, score: zset.score), .none)
         case .stream(let stream):
-            return (.stream(fields: stream.fields), stream.maxLength.map(CapPolicy.streamMaxLength) ?? .none)
+            let cap = stream.maxLength.map { CapPolicy.streamMaxLength($0, trimming: stream.trimming) } ?? .none
+            return (.stream(fields: stream.fields), cap)
         }
     }
 

@@ -41,7 +41,7 @@ public enum CommandArgument: Sendable, Hashable {
     case ttlSeconds(Int64)
     /// The TTL in milliseconds (`PEXPIRE`, `SET … PX`).
     case ttlMilliseconds(Int64)
-    /// The cap of a stream (`XADD … MAXLEN = n`).
+    /// The cap of a stream (the `n` of `XADD … MAXLEN ~ n` or `MAXLEN = n`).
     case cap(Int)
     /// The field name: rendered from the field pattern's placeholder parameters, or the fixed field named by
     /// the operation's ``OperationParameter/Kind/fixedField`` parameter.

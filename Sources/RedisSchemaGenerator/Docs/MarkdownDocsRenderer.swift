@@ -90,9 +90,15 @@ public enum MarkdownDocsRenderer {
         case .counter: lines.append("- Value: an integer counter, only ever incremented")
         case .hash, .stream: break
         }
-        if let maxLength = plan.cap.maxLength {
+        switch plan.cap {
+        case .none: break
+        case .listTrim(let maxLength): lines.append("- At most \(maxLength) elements (trimmed on write)")
+        case .streamMaxLength(let maxLength, .exact):
+            lines.append("- At most \(maxLength) entries (trimmed exactly on write, `MAXLEN =`)")
+        case .streamMaxLength(let maxLength, .approximate):
             lines.append(
-                "- At most \(maxLength) \(plan.redisType == .stream ? "entries" : "elements") (trimmed on write)")
+                "- About \(maxLength) entries (trimmed approximately on write, `MAXLEN ~`: Redis drops whole nodes, "
+                    + "so up to `stream-node-max-entries`, 100 by default, more may remain)")
         }
         return lines
     }

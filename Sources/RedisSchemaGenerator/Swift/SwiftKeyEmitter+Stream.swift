@@ -38,7 +38,13 @@ extension SwiftKeyEmitter {
                                         body: [.assignment("self.id", "id"), .assignment("self.fields", "fields")]))),
                         ]))))
 
-        let trimNote = plan.cap.maxLength.map { ", keeping the last \($0) entries (`MAXLEN =`)" } ?? ""
+        let trimNote: String
+        switch plan.cap {
+        case .streamMaxLength(let maxLength, .exact): trimNote = ", keeping the last \(maxLength) entries (`MAXLEN =`)"
+        case .streamMaxLength(let maxLength, .approximate):
+            trimNote = ", keeping roughly the last \(maxLength) entries (`MAXLEN ~`)"
+        case .none, .listTrim: trimNote = ""
+        }
         let id = SwiftExpression.call(
             "Swift.String",
             [
