@@ -15,7 +15,8 @@ public struct EventLog<Client: RedisClientProtocol>: Sendable {
         self.redis = redis
     }
 
-    /// Appends `event` (`XADD events:jobs MAXLEN = 10000 * …`); returns the entry ID Redis gave it.
+    /// Appends `event` (`XADD events:jobs MAXLEN … 10000 * …`, trimmed as the schema's `jobEvents` says); returns the
+    /// entry ID Redis gave it.
     @discardableResult
     public func record(_ event: JobEvent) async throws -> String {
         try await JobKeys.JobEvents().add(event.fields, on: redis)

@@ -25,7 +25,7 @@ public struct JobLock<Client: RedisClientProtocol>: Sendable {
     }
 
     /// How long the lock on `jobId` has left (`PTTL`): `.missing` when the job is free.
-    public func timeLeft(onJob jobId: String) async throws -> KeyExpiry {
+    public func expiry(of jobId: String) async throws -> KeyExpiry {
         try await JobKeys.JobLock(jobId: jobId).ttl(on: redis)
     }
 

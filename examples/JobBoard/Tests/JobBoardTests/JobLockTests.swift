@@ -10,7 +10,7 @@ struct JobLockTests {
         try await LiveServer.withEmptyDatabase(.jobLock) { app, _ async throws in
             let locks = JobLock(redis: app)
             #expect(try await locks.holder(of: "job-1") == nil)
-            #expect(try await locks.timeLeft(onJob: "job-1") == .missing)
+            #expect(try await locks.expiry(of: "job-1") == .missing)
         }
     }
 
@@ -21,7 +21,7 @@ struct JobLockTests {
             // Taken the way the pending `acquire` will take it: SET NX with the schema's 30 s.
             #expect(try await raw.text("SET", "lock:job:job-1", token, "NX", "EX", 30) == "OK")
             #expect(try await locks.holder(of: "job-1") == token)
-            guard case .milliseconds(let left) = try await locks.timeLeft(onJob: "job-1") else {
+            guard case .milliseconds(let left) = try await locks.expiry(of: "job-1") else {
                 Issue.record("the lock has no TTL")
                 return
             }
