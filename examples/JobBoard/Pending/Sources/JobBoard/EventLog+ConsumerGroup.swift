@@ -1,6 +1,15 @@
 import RedisSchema
 
 extension EventLog {
+    /// The events after the entry `id`, waiting up to `timeout` for one when there are none yet
+    /// (`XREAD COUNT <count> BLOCK <ms> STREAMS events:jobs <id>`): a dashboard's live tail, without a group.
+    public func events(after id: String, count: Int = 100, waitingUpTo timeout: Duration) async throws
+        -> [RecordedJobEvent]
+    {
+        try await JobKeys.JobEvents().read(after: id, count: count, waitingUpTo: timeout, on: redis)
+            .map(RecordedJobEvent.init(entry:))
+    }
+
     /// Creates the consumer group `group`, which reads the events recorded from now on (`$`) unless `id` says
     /// otherwise (`0`: every event kept): `XGROUP CREATE events:jobs <group> <id> MKSTREAM`.
     ///

@@ -27,6 +27,13 @@ extension JobLock {
         try await redis.execute(releaseOperation(lease))
     }
 
+    /// The token of the worker that holds the lock on `jobId` and how long the lock has left, read together
+    /// (`GET` and `PTTL` in one `MULTI`/`EXEC`), or `nil` when the job is free.
+    public func holderAndExpiry(of jobId: String) async throws -> (token: String, expiry: KeyExpiry)? {
+        guard let held = try await JobKeys.JobLock(jobId: jobId).getWithTTL(on: redis) else { return nil }
+        return (held.value, held.expiry)
+    }
+
     /// ``release(_:)`` as an operation, for a batch.
     func releaseOperation(_ lease: JobLease) throws -> RedisOperation<Bool> {
         try JobKeys.JobLock(jobId: lease.jobId).delete(ifEqualTo: lease.token)

@@ -47,3 +47,18 @@ extension EventLogTests {
         }
     }
 }
+
+extension EventLogTests {
+    @Test func aLiveTailWaitsForTheNextEvent() async throws {
+        try await LiveServer.withEmptyDatabase(.eventLog) { app, raw async throws in
+            let log = EventLog(redis: app)
+            let last = try await log.record(JobEvent(.posted, jobId: "job-1", at: 1))
+            #expect(try await log.events(after: last, waitingUpTo: .milliseconds(200)).isEmpty)
+            async let next = log.events(after: last, waitingUpTo: .seconds(5))
+            try await Task.sleep(for: .milliseconds(200))
+            _ = try await raw.send(
+                RedisCommand("XADD", "events:jobs", "*", "type", "started", "jobId", "job-1", "at", 2))
+            #expect(try await next.map(\.event.kind) == [.started])
+        }
+    }
+}

@@ -27,3 +27,20 @@ extension JobLockTests {
         }
     }
 }
+
+extension JobLockTests {
+    @Test func theHolderAndItsExpiryAreReadTogether() async throws {
+        try await LiveServer.withEmptyDatabase(.jobLock) { app, _ async throws in
+            let locks = JobLock(redis: app)
+            #expect(try await locks.holderAndExpiry(of: "job-1") == nil)
+            let lease = try #require(try await locks.acquire("job-1"))
+            let held = try #require(try await locks.holderAndExpiry(of: "job-1"))
+            #expect(held.token == lease.token)
+            guard case .milliseconds(let left) = held.expiry else {
+                Issue.record("the lock has no TTL: \(held.expiry)")
+                return
+            }
+            #expect(left > 0 && left <= 30_000)
+        }
+    }
+}

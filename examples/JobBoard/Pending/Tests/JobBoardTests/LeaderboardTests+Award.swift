@@ -20,3 +20,24 @@ extension LeaderboardTests {
         }
     }
 }
+
+extension LeaderboardTests {
+    @Test func manyWorkersAreSetInOneCommandAndFilteredByPoints() async throws {
+        try await LiveServer.withEmptyDatabase(.leaderboard) { app, raw async throws in
+            let board = Leaderboard(redis: app)
+            let entries = [("ana", 30), ("ben", 45), ("cy", 12), ("dee", 45)].map {
+                LeaderboardEntry(workerId: $0.0, points: $0.1)
+            }
+            #expect(try await board.setPoints(entries, week: 2810) == 4)
+            #expect(try await board.setPoints([], week: 2810) == 0)
+            #expect(
+                try await board.workers(withAtLeast: 30, week: 2810, limit: 2)
+                    == [LeaderboardEntry(workerId: "dee", points: 45), LeaderboardEntry(workerId: "ben", points: 45)])
+            #expect(
+                try await board.workers(withAtLeast: 30, week: 2810, limit: 10).map(\.workerId) == [
+                    "dee", "ben", "ana",
+                ])
+            #expect(try await raw.pttl("leaderboard:week:2810") > 0)
+        }
+    }
+}
