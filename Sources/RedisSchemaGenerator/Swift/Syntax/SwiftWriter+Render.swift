@@ -23,6 +23,8 @@ extension SwiftWriter {
             }
         case .enumCase(let name, let rawValue):
             line("case \(name)" + (rawValue.map { " = \(SwiftNames.literal($0))" } ?? ""))
+        case .typeAlias(let access, let name, let type):
+            line("\(access) typealias \(name) = \(type)")
         }
     }
 
