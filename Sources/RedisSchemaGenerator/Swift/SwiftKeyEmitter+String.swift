@@ -34,7 +34,7 @@ extension SwiftKeyEmitter {
                     SwiftArgument("command", commandLiteral(.getWithTTL, 1)),
                 ]))
         let atomic = SwiftExpression.call(
-            ".atomic",
+            "RedisSchema.RedisOperationStep.atomic",
             [SwiftArgument(nil, .array(operation(.getWithTTL).commands.map(commands(.getWithTTL).expression)))])
         let deleted = SwiftExpression.try(
             .call(
@@ -53,7 +53,7 @@ extension SwiftKeyEmitter {
                     + "the same moment); `nil` when the key does not exist.", .getWithTTL, [],
                 returns: "RedisSchema.RedisExpiringValue<Value>?",
                 .steps(
-                    setup: [], .array([atomic]),
+                    setup: [.binding(isMutable: false, name: "read", type: nil, value: atomic)], .array(["read"]),
                     [
                         .guard(
                             ["let value = try \(swiftType).decode(replies[0], key: self.key)"], else: [.return("nil")]),

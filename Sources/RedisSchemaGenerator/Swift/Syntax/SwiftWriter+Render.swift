@@ -238,7 +238,13 @@ extension SwiftWriter {
                 fits("    " + texts.map { $0! }.joined(separator: ", ") + ")" + closing)
             {
                 line(head)
-                line("    " + texts.map { $0! }.joined(separator: ", ") + ")" + closing)
+                // Before a trailing closure the parenthesis closes on a line of its own, as swift-format wants.
+                if closure == nil {
+                    line("    " + texts.map { $0! }.joined(separator: ", ") + ")" + closing)
+                } else {
+                    line("    " + texts.map { $0! }.joined(separator: ", "))
+                    line(")" + closing)
+                }
             } else {
                 line(head)
                 indented { out in

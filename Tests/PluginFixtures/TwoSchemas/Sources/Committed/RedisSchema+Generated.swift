@@ -85,7 +85,8 @@ nonisolated package enum Flags {
         /// once.
         package func get() throws -> RedisSchema.RedisOperation<Swift.Bool?> {
             return RedisSchema.RedisOperation(
-                key: self.key, command: RedisSchema.RedisCommand("GET", self.key)) { reply in
+                key: self.key, command: RedisSchema.RedisCommand("GET", self.key)
+            ) { reply in
                 return try Swift.Bool.decode(reply, key: self.key)
             }
         }
@@ -101,7 +102,8 @@ nonisolated package enum Flags {
         /// runs it at once.
         package func getAndDelete() throws -> RedisSchema.RedisOperation<Swift.Bool?> {
             return RedisSchema.RedisOperation(
-                key: self.key, command: RedisSchema.RedisCommand("GETDEL", self.key)) { reply in
+                key: self.key, command: RedisSchema.RedisCommand("GETDEL", self.key)
+            ) { reply in
                 return try Swift.Bool.decode(reply, key: self.key)
             }
         }
@@ -118,11 +120,12 @@ nonisolated package enum Flags {
         /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `getWithTTL(…, on:)`
         /// runs it at once.
         package func getWithTTL() throws -> RedisSchema.RedisOperation<RedisSchema.RedisExpiringValue<Value>?> {
+            let read = RedisSchema.RedisOperationStep.atomic([
+                RedisSchema.RedisCommand("GET", self.key),
+                RedisSchema.RedisCommand("PTTL", self.key),
+            ])
             return RedisSchema.RedisOperation(
-                key: self.key,
-                steps: [
-                    .atomic([RedisSchema.RedisCommand("GET", self.key), RedisSchema.RedisCommand("PTTL", self.key)]),
-                ]
+                key: self.key, steps: [read]
             ) { replies in
                 guard let value = try Swift.Bool.decode(replies[0], key: self.key) else {
                     return nil
