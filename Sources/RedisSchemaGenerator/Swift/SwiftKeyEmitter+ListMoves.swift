@@ -80,7 +80,8 @@ extension SwiftKeyEmitter {
                 " In the same round trip, a guarded write keeps `destination` within its own cap (`LTRIM`) and TTL "
                 + "(it also refreshes the TTL of an existing destination when nothing moved). Both keys must be in "
                 + "one hash slot on Redis Cluster.\n\n- Throws: `RedisSchemaError.commandFailed` (`WRONGTYPE`) when "
-                + "either key holds another Redis type; then nothing moves."
+                + "either key holds another Redis type, and nothing moves; `RedisSchemaError.wrongType` when only the "
+                + "destination does and this list is empty."
             if waits {
                 doc += " `RedisSchemaError.invalidArgument` when `timeout` is not positive (Redis would wait forever)."
             }
