@@ -25,6 +25,17 @@ struct BlockingWaitTests {
         #expect(BlockingWait(RedisCommand("WAITAOF", 1, 0, 200)) == .upTo(.milliseconds(200)))
     }
 
+    @Test("reads the timeouts generated code sends: seconds with three decimals, never 0")
+    func readsGeneratedTimeouts() throws {
+        for (timeout, wait) in [
+            (Duration.milliseconds(1500), Duration.milliseconds(1500)), (.nanoseconds(1), .milliseconds(1)),
+        ] {
+            let seconds = try RedisBlockingTimeout.seconds(timeout, key: "q")
+            #expect(BlockingWait(RedisCommand("BLMOVE", "q", "d", "LEFT", "RIGHT", seconds)) == .upTo(wait))
+            #expect(BlockingWait(RedisCommand("BRPOP", "q", seconds)) == .upTo(wait))
+        }
+    }
+
     @Test("is not fooled by look-alike arguments or malformed timeouts")
     func noFalsePositives() {
         #expect(BlockingWait(RedisCommand("XREAD", "STREAMS", "BLOCK", "0")) == .none)

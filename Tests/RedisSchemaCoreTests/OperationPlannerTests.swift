@@ -25,6 +25,7 @@ import Testing
                     case .unsetFields(let name): return "<nil \(name)…>"
                     case .fieldNames(let name): return "<\(name) names…>"
                     case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
+                    case .spreadValues(let name): return "<\(name)…>"
                     }
                 }).joined(separator: " ")
         }
@@ -149,6 +150,62 @@ import Testing
                     }
                 #expect(sendsTTL == (plan.ttl != .none), "\(plan.keyName).\(operation.kind)")
             }
+        }
+    }
+
+    @Test func conditionalSetsCarryTheTTLInTheSETItself() throws {
+        let string = try plan("  s: {pattern: s, type: string, ttl: 90500ms}\n")
+        let setIf = try #require(string.operation(.setIf))
+        #expect(commands(setIf) == ["SET key <value> <condition> PX 90500ms"], "no EXPIRE after a SET that did not set")
+        #expect(setIf.isWrite && setIf.reply == .wasSet)
+        #expect(setIf.parameter(named: "condition")?.kind == .setCondition)
+        let forever = try plan("  s: {pattern: s, type: string, ttl: none}\n")
+        #expect(commands(forever.operation(.setIf)) == ["SET key <value> <condition>"])
+    }
+
+    @Test func stringReadsAndTheLocksRelease() throws {
+        let string = try plan("  s: {pattern: s, type: string, ttl: 1 hour, value: int}\n")
+        #expect(commands(string.operation(.getAndDelete)) == ["GETDEL key"])
+        #expect(string.operation(.getAndDelete)?.reply == .value(.int))
+        let withTTL = try #require(string.operation(.getWithTTL))
+        #expect(commands(withTTL) == ["GET key", "PTTL key"])
+        #expect(withTTL.reply == .valueWithExpiry(.int) && !withTTL.isWrite)
+        let release = try #require(string.operation(.deleteIfEqual))
+        #expect(commands(release) == ["GET key", "UNLINK key"])
+        #expect(release.parameter(named: "value")?.kind == .value(.int) && release.reply == .flag)
+        #expect(!release.isWrite, "it carries no TTL: it only deletes")
+
+        let counter = try plan("  c: {pattern: c, type: string, ttl: 5 min, value: counter}\n")
+        #expect(commands(counter.operation(.getAndDelete)) == ["GETDEL key"])
+        #expect(counter.operation(.getAndDelete)?.reply == .counter, "0 when missing")
+        #expect(counter.operation(.setIf) == nil && counter.operation(.deleteIfEqual) == nil)
+    }
+
+    @Test func pushingSeveralElementsIsOneCommandTrimmedAndWithTheTTL() throws {
+        let list = try plan("  l: {pattern: l, type: list, ttl: 1500ms, maxLength: 10, element: int}\n")
+        #expect(commands(list.operation(.pushAll)) == ["LPUSH key <elements…>", "LTRIM key 0 9", "PEXPIRE key 1500ms"])
+        #expect(
+            commands(list.operation(.appendAll)) == ["RPUSH key <elements…>", "LTRIM key -10 -1", "PEXPIRE key 1500ms"])
+        #expect(list.operation(.pushAll)?.parameter(named: "elements")?.kind == .values(.int))
+        #expect(list.operation(.pushAll)?.isWrite == true)
+        let uncapped = try plan("  l: {pattern: l, type: list, ttl: none}\n")
+        #expect(commands(uncapped.operation(.appendAll)) == ["RPUSH key <elements…>"])
+    }
+
+    @Test func blockingPopsMovesAndTrimsAreSentAsTheyAre() throws {
+        let list = try plan("  l: {pattern: l, type: list, ttl: 1 day, maxLength: 5}\n")
+        #expect(commands(list.operation(.trim)) == ["LTRIM key <start> <stop>"])
+        #expect(commands(list.operation(.popFirstWaiting)) == ["BLPOP key <timeout>"])
+        #expect(commands(list.operation(.popLastWaiting)) == ["BRPOP key <timeout>"])
+        #expect(list.operation(.popFirstWaiting)?.reply == .poppedElement(.string))
+        #expect(list.operation(.popFirstWaiting)?.parameter(named: "timeout")?.kind == .timeoutSeconds)
+        #expect(commands(list.operation(.move)) == ["LMOVE key <destination> <end> <destinationEnd>"])
+        #expect(commands(list.operation(.moveWaiting)) == ["BLMOVE key <destination> <end> <destinationEnd> <timeout>"])
+        #expect(list.operation(.moveWaiting)?.parameter(named: "destination")?.kind == .listKey)
+        // None of them can create this key with a TTL: blocking commands cannot run in the type-guard script,
+        // and a move's TTL and cap are the destination's, which generated code sends after it.
+        for kind in [OperationKind.trim, .popFirstWaiting, .popLastWaiting, .move, .moveWaiting] {
+            #expect(list.operation(kind)?.isWrite == false, "\(kind)")
         }
     }
 }

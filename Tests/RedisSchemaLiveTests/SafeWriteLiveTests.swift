@@ -8,26 +8,33 @@ struct GuardedWriteCase: Sendable, CustomTestStringConvertible {
     let name: String
     let key: String
     let type: RedisKeyType
-    /// Whether the write leaves the key in place (every one but `delete`).
+    /// Whether the write, run on a missing key, leaves one of its type (every one but deletes, pops, trims and
+    /// conditional sets that do not write).
     let keepsKey: Bool
+    /// The command whose own `WRONGTYPE` refuses the write on a key of another type, for commands sent as they
+    /// are (blocking ones cannot run in the type-guard script; others cannot create the key); `nil` when the
+    /// type guard refuses it.
+    let refusedBy: String?
     let write: @Sendable (RedisConnection) async throws -> Void
 
     var testDescription: String { name }
 
     init<Key: RedisSchemaKey>(
-        _ name: String, _ key: Key, keepsKey: Bool = true,
+        _ name: String, _ key: Key, keepsKey: Bool = true, refusedBy: String? = nil,
         _ write: @escaping @Sendable (Key, RedisConnection) async throws -> Void
     ) {
         self.name = name
         self.key = key.key
         self.type = Key.redisType
         self.keepsKey = keepsKey
+        self.refusedBy = refusedBy
         self.write = { try await write(key, $0) }
     }
 
     /// Every write operation this target's schema generates, on every Redis type, and `delete` on each type.
     static func all() throws -> [GuardedWriteCase] {
         let now = Date(timeIntervalSince1970: 1_765_534_920)
+        let stringAndList = try stringAndListWrites()
         return [
             .init("Session.set", try UXKeys.Session(sid: "w")) {
                 try await $0.set(.init(userId: "u", device: "d", startedAt: now), on: $1)
@@ -76,6 +83,70 @@ struct GuardedWriteCase: Sendable, CustomTestStringConvertible {
                 _ = try await $0.delete(on: $1)
             },
             .init("Clicks.delete", try UXKeys.Clicks(sid: "w"), keepsKey: false) { _ = try await $0.delete(on: $1) },
+        ] + stringAndList
+    }
+
+    /// The string and list writes of issue 8.
+    static func stringAndListWrites() throws -> [GuardedWriteCase] {
+        let wait = Duration.milliseconds(50)
+        let pending = UXKeys.PendingJobs()
+        return [
+            .init("Lock.set(if: .absent)", try UXKeys.Lock(name: "w")) {
+                _ = try await $0.set("t", if: .absent, on: $1)
+            },
+            .init("Lock.set(if: .present)", try UXKeys.Lock(name: "w"), keepsKey: false) {
+                _ = try await $0.set("t", if: .present, on: $1)
+            },
+            .init("Lock.delete(ifEqualTo:)", try UXKeys.Lock(name: "w"), keepsKey: false) {
+                _ = try await $0.delete(ifEqualTo: "t", on: $1)
+            },
+            .init("Lock.getAndDelete", try UXKeys.Lock(name: "w"), keepsKey: false, refusedBy: "GETDEL") {
+                _ = try await $0.getAndDelete(on: $1)
+            },
+            .init("Rage.getAndDelete", try UXKeys.Rage(sid: "w", element: "e"), keepsKey: false, refusedBy: "GETDEL") {
+                _ = try await $0.getAndDelete(on: $1)
+            },
+            .init("Recent.push(contentsOf:)", try UXKeys.Recent(sid: "w")) {
+                _ = try await $0.push(contentsOf: [Date(), Date()], on: $1)
+            },
+            .init("Recent.append(contentsOf:)", try UXKeys.Recent(sid: "w")) {
+                _ = try await $0.append(contentsOf: [Date(), Date()], on: $1)
+            },
+            .init("ReplayQueue.trim", UXKeys.ReplayQueue(), keepsKey: false, refusedBy: "LTRIM") {
+                try await $0.trim(from: 0, through: 1, on: $1)
+            },
+            .init("ReplayQueue.popFirst", UXKeys.ReplayQueue(), keepsKey: false, refusedBy: "LPOP") {
+                _ = try await $0.popFirst(on: $1)
+            },
+            .init("ReplayQueue.popLast", UXKeys.ReplayQueue(), keepsKey: false, refusedBy: "RPOP") {
+                _ = try await $0.popLast(on: $1)
+            },
+            .init("ReplayQueue.popFirst(waitingUpTo:)", UXKeys.ReplayQueue(), keepsKey: false, refusedBy: "BLPOP") {
+                _ = try await $0.popFirst(waitingUpTo: wait, on: $1)
+            },
+            .init("ReplayQueue.popLast(waitingUpTo:)", UXKeys.ReplayQueue(), keepsKey: false, refusedBy: "BRPOP") {
+                _ = try await $0.popLast(waitingUpTo: wait, on: $1)
+            },
+            // The key of another type as the source: the move's own WRONGTYPE.
+            .init(
+                "RunningJobs.move (source)", try UXKeys.RunningJobs(worker: "src"), keepsKey: false, refusedBy: "LMOVE"
+            ) {
+                _ = try await $0.move(from: .head, to: pending, at: .head, on: $1)
+            },
+            .init(
+                "RunningJobs.move(waitingUpTo:) (source)", try UXKeys.RunningJobs(worker: "src"), keepsKey: false,
+                refusedBy: "BLMOVE"
+            ) { _ = try await $0.move(from: .head, to: pending, at: .head, waitingUpTo: wait, on: $1) },
+            // The key of another type as the destination, from an empty source: nothing moves, and the guarded
+            // cap and TTL that follow refuse to touch it.
+            .init("PendingJobs as move's destination", pending, keepsKey: false) { destination, client in
+                _ = try await UXKeys.RunningJobs(worker: "empty").move(
+                    from: .head, to: destination, at: .tail, on: client)
+            },
+            .init("PendingJobs as move(waitingUpTo:)'s destination", pending, keepsKey: false) { destination, client in
+                _ = try await UXKeys.RunningJobs(worker: "empty").move(
+                    from: .head, to: destination, at: .tail, waitingUpTo: wait, on: client)
+            },
         ]
     }
 }
@@ -113,11 +184,21 @@ extension LiveRedisTests {
                 let error = await #expect(throws: RedisSchemaError.self, "\(write.name) on a \(other)") {
                     try await write.write(app)
                 }
-                #expect(
-                    error == .wrongType(key: write.key, expected: write.type, actual: other),
-                    "\(write.name) on a \(other): \(String(describing: error))")
-                let message = error?.description ?? ""
-                #expect(message.contains(write.key) && message.contains(other.displayName))
+                if let command = write.refusedBy {
+                    guard case .commandFailed(let key, command, let serverError)? = error else {
+                        Issue.record(
+                            "\(write.name) on a \(other): expected \(command)'s WRONGTYPE, got \(String(describing: error))"
+                        )
+                        continue
+                    }
+                    #expect(key == write.key && serverError.code == "WRONGTYPE", "\(write.name) on a \(other)")
+                } else {
+                    #expect(
+                        error == .wrongType(key: write.key, expected: write.type, actual: other),
+                        "\(write.name) on a \(other): \(String(describing: error))")
+                    let message = error?.description ?? ""
+                    #expect(message.contains(write.key) && message.contains(other.displayName))
+                }
 
                 #expect(try await raw.raw("DUMP", write.key) == dump, "\(write.name) changed the \(other)'s value")
                 let after = try #require(try await raw.integer("PTTL", write.key))

@@ -15,6 +15,14 @@ public struct RedisOperationStep: Sendable {
     }
 
     let kind: Kind
+    /// The key a guarded step checks and writes, which may be another than the operation's (a list move's
+    /// destination, whose cap and TTL follow the move); `nil` for other steps, which use the operation's key.
+    let stepKey: String?
+
+    private init(kind: Kind, stepKey: String? = nil) {
+        self.kind = kind
+        self.stepKey = stepKey
+    }
 
     /// A command sent as it is, e.g. a read. Commands that cannot create or change a key of another type
     /// (reads, and writes such as `LTRIM` that fail with `WRONGTYPE`) need no guard.
@@ -27,8 +35,9 @@ public struct RedisOperationStep: Sendable {
         Self(kind: .atomic(commands))
     }
 
-    /// A write's commands, run in one call of the type-guard script: nothing runs when the key holds another
-    /// type than `type`, and the commands stop at the first that fails (see ``RedisGuardedWrite``).
+    /// A write's commands on `key`, run in one call of the type-guard script: nothing runs when the key holds
+    /// another type than `type`, and the commands stop at the first that fails (see ``RedisGuardedWrite``).
+    /// `key` is usually the operation's own; another key makes the step run there (a list move's destination).
     ///
     /// - Throws: ``RedisSchemaError/invalidArgument(key:message:)`` for a command with more arguments than a
     ///   script can pass on (7,998).
@@ -44,7 +53,8 @@ public struct RedisOperationStep: Sendable {
         return Self(
             kind: .script(
                 TypeGuardScript.script, arguments: TypeGuardScript.arguments(commands, type: type), type: type,
-                commands: commands))
+                commands: commands),
+            stepKey: key)
     }
 
     /// Deletes a string key only while it holds `value`, byte for byte (the release of a lock); the reply is 1
@@ -70,7 +80,7 @@ public struct RedisOperationStep: Sendable {
         case .atomic(let commands):
             return inTransaction ? commands : [RedisCommand("MULTI")] + commands + [RedisCommand("EXEC")]
         case .script(let script, let arguments, _, _):
-            return [script.call(key: key, arguments: arguments, bySource: bySource)]
+            return [script.call(key: stepKey ?? key, arguments: arguments, bySource: bySource)]
         }
     }
 
@@ -83,9 +93,10 @@ public struct RedisOperationStep: Sendable {
     }
 
     /// The step's own replies from the replies to its wire commands, or the error that stands for them.
-    func replies(from wire: ArraySlice<RESPValue>, key: String, inTransaction: Bool) throws(RedisSchemaError)
-        -> [RESPValue]
+    func replies(from wire: ArraySlice<RESPValue>, key operationKey: String, inTransaction: Bool)
+        throws(RedisSchemaError) -> [RESPValue]
     {
+        let key = stepKey ?? operationKey
         switch kind {
         case .command(let command):
             let reply = wire[wire.startIndex]

@@ -59,12 +59,31 @@ public enum OperationKind: Sendable, Hashable {
     /// Append a stream entry, read entries by ID range, read entries after an ID.
     case addEntry, rangeEntries, readEntries
 
+    // String and list (issue 8).
+    /// `SET … NX|XX` with the TTL: write only to a missing or only to an existing key.
+    case setIf
+    /// `GETDEL`: read a string value or counter and delete the key.
+    case getAndDelete
+    /// `GET` and `PTTL` in one `MULTI`…`EXEC`: the value with how long it has left.
+    case getWithTTL
+    /// The compare-and-delete script: delete a string key only while it holds a given value (a lock's release).
+    case deleteIfEqual
+    /// `LPUSH`/`RPUSH` of several elements at once, trimmed to the cap, with the TTL.
+    case pushAll, appendAll
+    /// `LTRIM`: keep a range of a list.
+    case trim
+    /// `BLPOP`/`BRPOP`: pop at the head or tail, waiting up to a timeout for an element.
+    case popFirstWaiting, popLastWaiting
+    /// `LMOVE`/`BLMOVE`: move an element to another list key, then keep that key within its cap and TTL.
+    case move, moveWaiting
+
     /// Whether the operation may create or change the key.
     public var isWrite: Bool {
         switch self {
         case .set, .increment, .setFields, .setField, .incrementField, .setFixedField, .incrementFixedField, .push,
             .append, .add, .addEntry:
             return true
+        case .setIf, .pushAll, .appendAll: return true
         default: return false
         }
     }
@@ -100,6 +119,18 @@ public struct OperationParameter: Sendable, Hashable {
         case entryID(defaultValue: String)
         /// An optional count (`COUNT n`).
         case count
+
+        // String and list (issue 8).
+        /// Several values of a declared type, sent one argument each (`LPUSH k e1 e2 …`).
+        case values(ValueType)
+        /// A ``RedisSetCondition`` (`NX` or `XX`).
+        case setCondition
+        /// A ``RedisListEnd`` (`LEFT` or `RIGHT`).
+        case listEnd
+        /// Another list key of the same element type (a `RedisListKey`), sent as its key.
+        case listKey
+        /// How long a blocking command waits, a `Duration` sent in seconds with decimals; zero is refused.
+        case timeoutSeconds
     }
 
     /// The name generated code and the command tables use.
@@ -144,4 +175,12 @@ public enum ReplyDecoding: Sendable, Hashable {
     case scoredMembers
     /// Stream entries (IDs with their fields), typed when the stream declares fields.
     case entries(typed: Bool)
+
+    // String and list (issue 8).
+    /// Whether a conditional `SET` wrote: `OK`, or a null reply when its condition did not hold.
+    case wasSet
+    /// The value of the first reply with the key's expiry from the second (`PTTL`); `nil` when missing.
+    case valueWithExpiry(ValueType)
+    /// The element of a `BLPOP`/`BRPOP` reply, or `nil` when the wait timed out.
+    case poppedElement(ValueType)
 }

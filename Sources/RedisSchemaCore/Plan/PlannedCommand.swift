@@ -54,4 +54,6 @@ public enum CommandArgument: Sendable, Hashable {
     case unsetFields(String)
     /// `name value` when the optional parameter is given (`COUNT n`), nothing otherwise.
     case optionalOption(name: String, parameter: String)
+    /// Every value of the parameter (``OperationParameter/Kind/values(_:)``), one argument each.
+    case spreadValues(String)
 }

@@ -31,6 +31,14 @@ public enum CommandTableRenderer {
             let text = "`\(words.filter { !$0.isEmpty }.joined(separator: " "))`"
             return command.condition == .whenSpreadIsNotEmpty ? text + " (when any)" : text
         }
+        switch operation.kind {
+        case .getWithTTL: return commands.joined(separator: ", ") + " in `MULTI`…`EXEC`"
+        case .deleteIfEqual:
+            return "compare-and-delete script: \(commands[0]), then \(commands[1]) when it equals `<value>`"
+        case .move, .moveWaiting:
+            return commands.joined(separator: ", ") + ", then guarded on the destination: its `LTRIM` and TTL"
+        default: break
+        }
         guard operation.isWrite else { return commands.joined(separator: ", ") }
         return "guarded: " + commands.joined(separator: ", ")
     }
@@ -38,7 +46,13 @@ public enum CommandTableRenderer {
     private static func word(_ argument: CommandArgument, operation: Operation, plan: OperationPlan) -> String {
         switch argument {
         case .key: return "key"
-        case .parameter(let name): return "<\(name)>"
+        case .parameter(let name):
+            switch operation.parameter(named: name)?.kind {
+            case .setCondition?: return "NX|XX"
+            case .listEnd?: return "LEFT|RIGHT"
+            default: return "<\(name)>"
+            }
+        case .spreadValues(let name): return "<\(name)> …"
         case .literal(let text): return text
         case .integer(let value), .cap(let value): return String(value)
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return String(value)
@@ -60,15 +74,15 @@ public enum CommandTableRenderer {
         case .none: return "nothing"
         case .integer:
             switch operation.kind {
-            case .push, .append: return "the length after the push"
+            case .push, .append, .pushAll, .appendAll: return "the length after the push"
             case .increment, .incrementField, .incrementFixedField: return "the new value"
             case .removeRangeByScore: return "how many were removed"
             default: return "the count"
             }
         case .double: return "the new value"
-        case .flag: return "whether the reply is 1"
+        case .flag: return operation.kind == .deleteIfEqual ? "whether it deleted the key" : "whether the reply is 1"
         case .entryID: return "the entry ID"
-        case .value(let type): return "\("aeiou".contains(type.rawValue.first!) ? "an" : "a") \(type.rawValue), or nil"
+        case .value(let type): return "\(article(type)) \(type.rawValue), or nil"
         case .fixedFieldValue: return "the field's value, or nil"
         case .fixedFieldValues: return "each field's value, or nil"
         case .counter: return "the count, 0 when missing"
@@ -77,6 +91,13 @@ public enum CommandTableRenderer {
         case .score: return "the score, or nil"
         case .scoredMembers: return "members with scores"
         case .entries(let typed): return typed ? "entries with `Fields`" : "entries with text fields"
+        case .wasSet: return "whether it was set"
+        case .valueWithExpiry(let type): return "\(article(type)) \(type.rawValue) with its expiry, or nil"
+        case .poppedElement(let type): return "\(article(type)) \(type.rawValue), or nil on timeout"
         }
+    }
+
+    private static func article(_ type: ValueType) -> String {
+        "aeiou".contains(type.rawValue.first!) ? "an" : "a"
     }
 }

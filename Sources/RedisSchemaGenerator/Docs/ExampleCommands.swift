@@ -37,6 +37,7 @@ enum ExampleCommands {
             guard plan.value.hasTypedFields else { return ["field", "value"] }
             return plan.value.literalFields.flatMap { name, spec in [quote(name), quote(sample(spec.type))] }
         case .unsetFields, .optionalOption, .fieldNames: return []
+        case .spreadValues(let name): return operation.parameter(named: name).map { [quote(sample($0.kind))] } ?? []
         }
     }
 
@@ -59,6 +60,11 @@ enum ExampleCommands {
         case .entryID(let id): return id
         case .placeholder(let placeholder): return sample(placeholder)
         case .fields, .untypedFields, .count, .fixedField, .fixedFields, .fixedFieldValue: return ""
+        case .values(let type): return sample(type)
+        case .setCondition: return "NX"
+        case .listEnd: return "LEFT"
+        case .listKey: return "other-list"
+        case .timeoutSeconds: return "1.5"
         }
     }
 

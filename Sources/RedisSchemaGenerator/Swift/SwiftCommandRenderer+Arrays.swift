@@ -45,6 +45,12 @@ extension SwiftCommandRenderer {
                         ],
                         else: nil))
             case .setFields, .unsetFields: appendFixed()  // the values come from `fieldSpreads()`
+            case .spreadValues(let values):
+                appendFixed()
+                statements.append(
+                    .for(
+                        "value", in: .atom(values),
+                        body: [.expression(.call("\(array).append", ["value.redisEncoded"]))]))
             case .fieldNames(let names):
                 appendFixed()
                 statements.append(

@@ -10,10 +10,14 @@ struct SwiftCommandRenderer {
 
     static let argumentArrayType = "[any RedisSchema.RedisArgumentConvertible]"
 
-    /// A parameter's value as a command argument: integers and IDs as they are, other values encoded.
+    /// A parameter's value as a command argument: integers, IDs and the runtime's argument enums as they are,
+    /// another list key as its key, a timeout as the `<name>Seconds` text the builder computed from it (see
+    /// `SwiftKeyEmitter.timeoutSeconds`), other values encoded.
     func parameter(_ name: String) -> String {
         switch operation.parameter(named: name)?.kind {
-        case .amount?, .index?, .entryID?, .count?: return name
+        case .amount?, .index?, .entryID?, .count?, .setCondition?, .listEnd?: return name
+        case .listKey?: return "\(name).key"
+        case .timeoutSeconds?: return "\(name)Seconds"
         default: return "\(name).redisEncoded"
         }
     }
@@ -28,14 +32,14 @@ struct SwiftCommandRenderer {
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return .atom(SwiftNames.integer(value))
         case .cap(let value): return .atom(String(value))
         case .renderedField: return "field"
-        case .setFields, .unsetFields, .optionalOption, .fieldNames:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues:
             preconditionFailure("spread arguments have no single expression")
         }
     }
 
     static func isSpread(_ argument: CommandArgument) -> Bool {
         switch argument {
-        case .setFields, .unsetFields, .optionalOption, .fieldNames: return true
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues: return true
         default: return false
         }
     }

@@ -21,12 +21,14 @@ extension SwiftKeyEmitter {
                     returns: "Swift.Int", .write([.return(readReply("integer", "replies[0]", kind))]))
             )
         }
+        members += pushes(of: type)
         for (kind, end) in [(OperationKind.popFirst, "head"), (.popLast, "tail")] {
             members.append(
                 method(
                     "Removes and returns the element at the \(end) (\(commandName(kind))), or `nil` when the list is empty.",
                     kind, [], returns: type + "?", .read([.return(decode(type, "reply"))])))
         }
+        members += waitingPops(of: type) + moves(of: type)
         members.append(
             method(
                 "The elements from `start` through `stop` (`LRANGE`); negative indices count from the tail.", .range,
@@ -35,6 +37,16 @@ extension SwiftKeyEmitter {
                     SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
                 ],
                 returns: "[\(type)]", .read([.return(decodeArray(of: type, .range))])))
+        members.append(
+            method(
+                "Keeps only the elements from `start` through `stop` (`LTRIM`); negative indices count from the tail. "
+                    + "It never creates the key, and sets no TTL.",
+                .trim,
+                [
+                    SwiftParameter(label: "from", name: "start", type: "Swift.Int"),
+                    SwiftParameter(label: "through", name: "stop", type: "Swift.Int"),
+                ],
+                .read([])))
         members.append(length())
         return members
     }

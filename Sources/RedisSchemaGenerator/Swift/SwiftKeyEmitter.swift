@@ -52,7 +52,8 @@ struct SwiftKeyEmitter {
             .type(
                 SwiftTypeDeclaration(
                     kind: .struct, access: access, name: SwiftNames.escaped(typeName),
-                    conformances: ["RedisSchema.RedisSchemaKey"], members: members)))
+                    conformances: [plan.redisType == .list ? "RedisSchema.RedisListKey" : "RedisSchema.RedisSchemaKey"],
+                    members: members)))
     }
 
     private func metadata() -> SwiftDeclaration {
@@ -71,6 +72,23 @@ struct SwiftKeyEmitter {
             .documented(
                 "How long these keys live: \(plan.ttlText).", constant("ttl", "RedisSchema.KeyTTL", .atom(ttl))),
         ]
+        if case .string(let value) = plan.value {
+            group.append(
+                .documented(
+                    "The type of the value.", .typeAlias(access: access, name: "Value", type: value.swiftType)))
+        }
+        if case .list(let element) = plan.value {
+            // What `RedisListKey` asks for, so another list's `move(from:to:at:)` can keep this one's cap and TTL.
+            let maxLength = plan.cap.maxLength.map { SwiftNames.integer(Int64($0)) } ?? "nil"
+            group += [
+                .documented(
+                    "The type of the list's elements.",
+                    .typeAlias(access: access, name: "Element", type: element.swiftType)),
+                .documented(
+                    "The most elements the list keeps (`maxLength`), or `nil` when it is uncapped.",
+                    constant("maxLength", "Swift.Int?", .atom(maxLength))),
+            ]
+        }
         group.append(
             .documented(
                 "The pattern with the rules its placeholder values must satisfy.",

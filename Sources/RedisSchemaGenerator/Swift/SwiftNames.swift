@@ -19,7 +19,7 @@ enum SwiftNames {
     ]
 
     /// Nested types every key type may declare; a namespace with one of these names would be shadowed inside them.
-    static let nestedTypeNames: Set<String> = ["Fields", "Entry", "Member"]
+    static let nestedTypeNames: Set<String> = ["Fields", "Entry", "Member", "Element", "Value"]
 
     /// `name`, in backticks when it is a keyword.
     static func escaped(_ name: String) -> String {

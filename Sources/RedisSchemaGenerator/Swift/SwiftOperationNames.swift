@@ -27,20 +27,28 @@ enum SwiftOperationNames {
         case .removeRangeByScore: return "removeRange(minScore:maxScore:)"
         case .rangeEntries: return "range(from:to:count:)"
         case .readEntries: return "read(after:count:)"
+        case .setIf: return "set(_:if:)"
+        case .getAndDelete, .getWithTTL: return "\(base(operation.kind))()"
+        case .deleteIfEqual: return "delete(ifEqualTo:)"
+        case .pushAll, .appendAll: return "\(base(operation.kind))(contentsOf:)"
+        case .trim: return "trim(from:through:)"
+        case .popFirstWaiting, .popLastWaiting: return "\(base(operation.kind))(waitingUpTo:)"
+        case .move: return "move(from:to:at:)"
+        case .moveWaiting: return "move(from:to:at:waitingUpTo:)"
         }
     }
 
     /// The method's base name.
     static func base(_ kind: OperationKind) -> String {
         switch kind {
-        case .set, .setFields, .setField, .setFixedField: return "set"
+        case .set, .setIf, .setFields, .setField, .setFixedField: return "set"
         case .get, .getFields, .getField, .getFixedField, .getFixedFields: return "get"
         case .increment, .incrementField, .incrementFixedField: return "increment"
         case .removeField, .remove, .removeFixedField: return "remove"
-        case .push: return "push"
-        case .append: return "append"
-        case .popFirst: return "popFirst"
-        case .popLast: return "popLast"
+        case .push, .pushAll: return "push"
+        case .append, .appendAll: return "append"
+        case .popFirst, .popFirstWaiting: return "popFirst"
+        case .popLast, .popLastWaiting: return "popLast"
         case .range, .rangeByRank, .rangeByScore, .rangeEntries: return "range"
         case .length: return "length"
         case .add, .addEntry: return "add"
@@ -49,6 +57,11 @@ enum SwiftOperationNames {
         case .score: return "score"
         case .removeRangeByScore: return "removeRange"
         case .readEntries: return "read"
+        case .getAndDelete: return "getAndDelete"
+        case .getWithTTL: return "getWithTTL"
+        case .deleteIfEqual: return "delete"
+        case .trim: return "trim"
+        case .move, .moveWaiting: return "move"
         }
     }
 }

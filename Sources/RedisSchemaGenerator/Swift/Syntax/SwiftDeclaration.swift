@@ -18,6 +18,8 @@ indirect enum SwiftDeclaration {
     case siblings([SwiftDeclaration])
     /// `case name` of an enum, or `case name = "raw value"`.
     case enumCase(String, rawValue: String?)
+    /// `access typealias Name = Type`, e.g. a protocol's associated type.
+    case typeAlias(access: String, name: String, type: String)
 }
 
 /// `nonisolated access struct Name: Conformances { members }`.

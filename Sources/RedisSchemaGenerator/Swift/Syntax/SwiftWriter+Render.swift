@@ -23,6 +23,8 @@ extension SwiftWriter {
             }
         case .enumCase(let name, let rawValue):
             line("case \(name)" + (rawValue.map { " = \(SwiftNames.literal($0))" } ?? ""))
+        case .typeAlias(let access, let name, let type):
+            line("\(access) typealias \(name) = \(type)")
         }
     }
 
@@ -236,7 +238,13 @@ extension SwiftWriter {
                 fits("    " + texts.map { $0! }.joined(separator: ", ") + ")" + closing)
             {
                 line(head)
-                line("    " + texts.map { $0! }.joined(separator: ", ") + ")" + closing)
+                // Before a trailing closure the parenthesis closes on a line of its own, as swift-format wants.
+                if closure == nil {
+                    line("    " + texts.map { $0! }.joined(separator: ", ") + ")" + closing)
+                } else {
+                    line("    " + texts.map { $0! }.joined(separator: ", "))
+                    line(")" + closing)
+                }
             } else {
                 line(head)
                 indented { out in

@@ -12,6 +12,8 @@ nonisolated package enum Flags {
         package static let redisType: RedisSchema.RedisKeyType = .string
         /// How long these keys live: none.
         package static let ttl: RedisSchema.KeyTTL = .none
+        /// The type of the value.
+        package typealias Value = Swift.Bool
         /// The pattern with the rules its placeholder values must satisfy.
         package static let keyPattern = RedisSchema.RedisPattern(validated: "flag:<name>", separator: ":")
 
@@ -28,20 +30,145 @@ nonisolated package enum Flags {
 
         /// Stores `value` (`SET`).
         ///
+        /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `set(…, on:)` runs it at
+        /// once.
+        package func set(_ value: Swift.Bool) throws -> RedisSchema.RedisOperation<Swift.Void> {
+            return try RedisSchema.RedisOperation(
+                key: self.key,
+                guarding: Self.redisType,
+                commands: [RedisSchema.RedisCommand("SET", self.key, value.redisEncoded)]
+            ) { _ in
+                ()
+            }
+        }
+
+        /// Stores `value` (`SET`).
+        ///
         /// - Throws: `RedisSchemaError.wrongType` when the key holds another Redis type; then nothing changes.
         package func set(_ value: Swift.Bool, on client: some RedisSchema.RedisClientProtocol) async throws {
-            _ = try await RedisSchema.RedisGuardedWrite.execute(
-                [RedisSchema.RedisCommand("SET", self.key, value.redisEncoded)],
+            try await client.execute(self.set(value))
+        }
+
+        /// Stores `value` only when the key is absent (`SET … NX`) or only when it is present (`SET … XX`); returns
+        /// whether it was stored. `.absent` takes a lock: the one caller that gets `true` holds it.
+        ///
+        /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `set(…, on:)` runs it at
+        /// once.
+        package func set(
+            _ value: Swift.Bool,
+            if condition: RedisSchema.RedisSetCondition
+        ) throws -> RedisSchema.RedisOperation<Swift.Bool> {
+            return try RedisSchema.RedisOperation(
                 key: self.key,
-                type: Self.redisType,
-                on: client
-            )
+                guarding: Self.redisType,
+                commands: [RedisSchema.RedisCommand("SET", self.key, value.redisEncoded, condition)]
+            ) { replies in
+                return !replies[0].isNull
+            }
+        }
+
+        /// Stores `value` only when the key is absent (`SET … NX`) or only when it is present (`SET … XX`); returns
+        /// whether it was stored. `.absent` takes a lock: the one caller that gets `true` holds it.
+        ///
+        /// - Throws: `RedisSchemaError.wrongType` when the key holds another Redis type; then nothing changes.
+        package func set(
+            _ value: Swift.Bool,
+            if condition: RedisSchema.RedisSetCondition,
+            on client: some RedisSchema.RedisClientProtocol
+        ) async throws -> Swift.Bool {
+            return try await client.execute(self.set(value, if: condition))
+        }
+
+        /// The value (`GET`), or `nil` when the key does not exist.
+        ///
+        /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `get(…, on:)` runs it at
+        /// once.
+        package func get() throws -> RedisSchema.RedisOperation<Swift.Bool?> {
+            return RedisSchema.RedisOperation(
+                key: self.key, command: RedisSchema.RedisCommand("GET", self.key)
+            ) { reply in
+                return try Swift.Bool.decode(reply, key: self.key)
+            }
         }
 
         /// The value (`GET`), or `nil` when the key does not exist.
         package func get(on client: some RedisSchema.RedisClientProtocol) async throws -> Swift.Bool? {
-            let reply = try await self.send("GET", on: client)
-            return try Swift.Bool.decode(reply, key: self.key)
+            return try await client.execute(self.get())
+        }
+
+        /// The value, and deletes the key (`GETDEL`); `nil` when the key does not exist.
+        ///
+        /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `getAndDelete(…, on:)`
+        /// runs it at once.
+        package func getAndDelete() throws -> RedisSchema.RedisOperation<Swift.Bool?> {
+            return RedisSchema.RedisOperation(
+                key: self.key, command: RedisSchema.RedisCommand("GETDEL", self.key)
+            ) { reply in
+                return try Swift.Bool.decode(reply, key: self.key)
+            }
+        }
+
+        /// The value, and deletes the key (`GETDEL`); `nil` when the key does not exist.
+        @discardableResult
+        package func getAndDelete(on client: some RedisSchema.RedisClientProtocol) async throws -> Swift.Bool? {
+            return try await client.execute(self.getAndDelete())
+        }
+
+        /// The value with how long the key has left (`GET` and `PTTL` in one `MULTI`…`EXEC`, so both describe the same
+        /// moment); `nil` when the key does not exist.
+        ///
+        /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `getWithTTL(…, on:)`
+        /// runs it at once.
+        package func getWithTTL() throws -> RedisSchema.RedisOperation<RedisSchema.RedisExpiringValue<Value>?> {
+            let read = RedisSchema.RedisOperationStep.atomic([
+                RedisSchema.RedisCommand("GET", self.key),
+                RedisSchema.RedisCommand("PTTL", self.key),
+            ])
+            return RedisSchema.RedisOperation(
+                key: self.key, steps: [read]
+            ) { replies in
+                guard let value = try Swift.Bool.decode(replies[0], key: self.key) else {
+                    return nil
+                }
+                let pttl = try RedisSchema.RedisReply.integer(replies[1], key: self.key, command: "PTTL")
+                return (value: value, expiry: RedisSchema.KeyExpiry(pttl: pttl))
+            }
+        }
+
+        /// The value with how long the key has left (`GET` and `PTTL` in one `MULTI`…`EXEC`, so both describe the same
+        /// moment); `nil` when the key does not exist.
+        package func getWithTTL(
+            on client: some RedisSchema.RedisClientProtocol
+        ) async throws -> RedisSchema.RedisExpiringValue<Value>? {
+            return try await client.execute(self.getWithTTL())
+        }
+
+        /// Deletes the key only while it holds `value`, byte for byte (a server-side script: `GET`, then `UNLINK` when
+        /// equal); returns whether it deleted it. This releases a lock taken with `set(_:if: .absent)`: a lock that
+        /// expired and was taken by someone else holds their value, and is left alone.
+        ///
+        /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `delete(…, on:)` runs it
+        /// at once.
+        package func delete(ifEqualTo value: Swift.Bool) throws -> RedisSchema.RedisOperation<Swift.Bool> {
+            return RedisSchema.RedisOperation(
+                key: self.key,
+                steps: [RedisSchema.RedisOperationStep.deleteIfEqual(to: value.redisEncoded)]
+            ) { replies in
+                return try RedisSchema.RedisReply.integer(replies[0], key: self.key, command: "UNLINK") == 1
+            }
+        }
+
+        /// Deletes the key only while it holds `value`, byte for byte (a server-side script: `GET`, then `UNLINK` when
+        /// equal); returns whether it deleted it. This releases a lock taken with `set(_:if: .absent)`: a lock that
+        /// expired and was taken by someone else holds their value, and is left alone.
+        ///
+        /// - Throws: `RedisSchemaError.wrongType` when the key holds another Redis type; then nothing changes.
+        @discardableResult
+        package func delete(
+            ifEqualTo value: Swift.Bool,
+            on client: some RedisSchema.RedisClientProtocol
+        ) async throws -> Swift.Bool {
+            return try await client.execute(self.delete(ifEqualTo: value))
         }
     }
 }
