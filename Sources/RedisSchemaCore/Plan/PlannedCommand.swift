@@ -54,4 +54,9 @@ public enum CommandArgument: Sendable, Hashable {
     case unsetFields(String)
     /// `name value` when the optional parameter is given (`COUNT n`), nothing otherwise.
     case optionalOption(name: String, parameter: String)
+    // Streams: consumer groups.
+    /// The optional parameter's value when it is given (`XPENDING`'s consumer), nothing otherwise.
+    case optionalParameter(String)
+    /// Every element of the list parameter, in order (`XACK`'s entry IDs).
+    case parameterList(String)
 }

@@ -36,7 +36,7 @@ enum ExampleCommands {
         case .setFields:
             guard plan.value.hasTypedFields else { return ["field", "value"] }
             return plan.value.literalFields.flatMap { name, spec in [quote(name), quote(sample(spec.type))] }
-        case .unsetFields, .optionalOption, .fieldNames: return []
+        case .unsetFields, .optionalOption, .fieldNames, .optionalParameter, .parameterList: return []
         }
     }
 
@@ -59,6 +59,11 @@ enum ExampleCommands {
         case .entryID(let id): return id
         case .placeholder(let placeholder): return sample(placeholder)
         case .fields, .untypedFields, .count, .fixedField, .fixedFields, .fixedFieldValue: return ""
+        case .groupName: return "workers"
+        case .consumerName: return "worker-1"
+        case .entryIDs: return "1700000000000-0"
+        case .blockTimeout: return "5000"
+        case .minIdleTime: return "60000"
         }
     }
 

@@ -10,10 +10,13 @@ struct SwiftCommandRenderer {
 
     static let argumentArrayType = "[any RedisSchema.RedisArgumentConvertible]"
 
-    /// A parameter's value as a command argument: integers and IDs as they are, other values encoded.
+    /// A parameter's value as a command argument: integers, IDs and names as they are, durations in checked
+    /// milliseconds (which throws before anything is sent), other values encoded.
     func parameter(_ name: String) -> String {
         switch operation.parameter(named: name)?.kind {
-        case .amount?, .index?, .entryID?, .count?: return name
+        case .amount?, .index?, .entryID?, .count?, .groupName?, .consumerName?: return name
+        case .blockTimeout?: return "try RedisSchema.RedisStreamArguments.blockMilliseconds(\(name), key: self.key)"
+        case .minIdleTime?: return "try RedisSchema.RedisStreamArguments.idleMilliseconds(\(name), key: self.key)"
         default: return "\(name).redisEncoded"
         }
     }
@@ -28,14 +31,14 @@ struct SwiftCommandRenderer {
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return .atom(SwiftNames.integer(value))
         case .cap(let value): return .atom(String(value))
         case .renderedField: return "field"
-        case .setFields, .unsetFields, .optionalOption, .fieldNames:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .optionalParameter, .parameterList:
             preconditionFailure("spread arguments have no single expression")
         }
     }
 
     static func isSpread(_ argument: CommandArgument) -> Bool {
         switch argument {
-        case .setFields, .unsetFields, .optionalOption, .fieldNames: return true
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .optionalParameter, .parameterList: return true
         default: return false
         }
     }

@@ -5,8 +5,10 @@ import RedisSchemaCore
 enum OperationSend {
     /// The operation's one planned command, sent as it is (a read); the statements read `reply`.
     case read([SwiftStatement])
-    /// The operation's planned commands, as one type-guarded write; the statements read `replies`.
-    case write([SwiftStatement])
+    /// The operation's planned commands, as one type-guarded write; the statements read `replies`. A refusal
+    /// with the server error code `answering.code` is the result `answering.result` instead of an error
+    /// (`RedisOperation.answering(_:with:)`).
+    case write([SwiftStatement], answering: (code: String, result: SwiftExpression)? = nil)
     /// Steps of the operation built by `setup` and given by an expression of `[RedisSchema.RedisOperationStep]`;
     /// the statements read `replies`, the replies of all steps in order.
     case steps(setup: [SwiftStatement], SwiftExpression, [SwiftStatement])
@@ -176,15 +178,18 @@ struct SwiftKeyEmitter {
         case .read(let decode):
             let (setup, command) = commands(kind).readCommand()
             return setup + [.return(operation([SwiftArgument("command", command)], closure("reply", decode)))]
-        case .write(let decode):
+        case .write(let decode, let answer):
             let (setup, commands) = commands(kind).writeCommands()
-            return setup + [
-                .return(
-                    .try(
-                        operation(
-                            [SwiftArgument("guarding", "Self.redisType"), SwiftArgument("commands", commands)],
-                            closure("replies", decode))))
-            ]
+            var write = operation(
+                [SwiftArgument("guarding", "Self.redisType"), SwiftArgument("commands", commands)],
+                closure("replies", decode))
+            if let answer {
+                write = .call(
+                    .member(write, "answering"),
+                    [SwiftArgument(nil, .atom(SwiftNames.literal(answer.code))), SwiftArgument("with", answer.result)],
+                    closure: nil)
+            }
+            return setup + [.return(.try(write))]
         case .steps(let setup, let steps, let decode):
             return setup + [.return(operation([SwiftArgument("steps", steps)], closure("replies", decode)))]
         case .delegate(let builder):

@@ -27,6 +27,13 @@ enum SwiftOperationNames {
         case .removeRangeByScore: return "removeRange(minScore:maxScore:)"
         case .rangeEntries: return "range(from:to:count:)"
         case .readEntries: return "read(after:count:)"
+        case .readEntriesWaiting: return "read(after:count:waitingUpTo:)"
+        case .createGroup: return "createGroup(_:startingAt:)"
+        case .readGroupEntries: return "read(group:consumer:count:waitingUpTo:)"
+        case .acknowledgeEntries: return "acknowledge(_:group:)"
+        case .pendingSummary: return "pending(group:)"
+        case .pendingEntries: return "pending(group:count:consumer:minIdle:)"
+        case .claimEntries: return "claim(_:group:for:minIdle:)"
         }
     }
 
@@ -48,7 +55,11 @@ enum SwiftOperationNames {
         case .members: return "members"
         case .score: return "score"
         case .removeRangeByScore: return "removeRange"
-        case .readEntries: return "read"
+        case .readEntries, .readEntriesWaiting, .readGroupEntries: return "read"
+        case .createGroup: return "createGroup"
+        case .acknowledgeEntries: return "acknowledge"
+        case .pendingSummary, .pendingEntries: return "pending"
+        case .claimEntries: return "claim"
         }
     }
 }
