@@ -143,7 +143,7 @@ struct SwiftKeyEmitter {
             body: prepare + operationStatements(kind, send))
         let arguments = parameters.map { parameter -> SwiftArgument in
             let value = parameter.type.hasPrefix("repeat ") ? "repeat each \(parameter.name)" : parameter.name
-            return SwiftArgument(parameter.label == "_" ? nil : parameter.label, .atom(value))
+            return SwiftArgument(parameter.label == "_" ? nil : Self.callLabel(parameter.label), .atom(value))
         }
         let run = SwiftExpression.tryAwait(
             .call("client.execute", [SwiftArgument(nil, .call(.atom("self.\(name)"), arguments, closure: nil))]))
@@ -162,6 +162,13 @@ struct SwiftKeyEmitter {
                 .function(builder)),
             .documented(fullDoc, discardableResult ? .attributed("@discardableResult", runner) : runner),
         ])
+    }
+
+    /// A declared argument label as a call spells it: Swift refuses backticks around keywords there (`class:`,
+    /// `Type:`), except `inout`.
+    private static func callLabel(_ label: String) -> String {
+        guard label.hasPrefix("`"), label != "`inout`" else { return label }
+        return String(label.dropFirst().dropLast())
     }
 
     /// The statements that build an operation's commands and return the `RedisOperation` that sends them.
