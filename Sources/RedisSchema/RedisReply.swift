@@ -44,13 +44,17 @@ public enum RedisReply {
         return fields
     }
 
-    /// The entries of an `XRANGE` reply, or of the one stream in an `XREAD` reply, oldest first.
+    /// The entries of an `XRANGE` or `XCLAIM` reply, or of the one stream in an `XREAD`/`XREADGROUP` reply,
+    /// oldest first. An entry deleted after it was delivered to a consumer comes back from `XCLAIM` (before
+    /// Redis 7) and from a consumer's history with null fields: it is left out, as there is nothing to process.
     public static func streamEntries(
         _ reply: RESPValue, key: String, command: String
     ) throws(RedisSchemaError) -> [(id: String, fields: [String: [UInt8]])] {
         var entries: [(id: String, fields: [String: [UInt8]])] = []
         for entry in try array(reply, key: key, command: command) {
+            if entry.isNull { continue }
             guard let parts = entry.array, parts.count == 2 else { throw unexpected(entry, key: key, command: command) }
+            if parts[1].isNull { continue }
             let id = String(decoding: try bytes(parts[0], key: key, command: command), as: UTF8.self)
             entries.append((id, try fields(parts[1], key: key, command: command)))
         }

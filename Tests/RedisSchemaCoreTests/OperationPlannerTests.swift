@@ -26,6 +26,8 @@ import Testing
                     case .fieldNames(let name): return "<\(name) names…>"
                     case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
                     case .spreadValues(let name): return "<\(name)…>"
+                    case .optionalParameter(let name): return "[<\(name)>]"
+                    case .parameterList(let name): return "<\(name)…>"
                     }
                 }).joined(separator: " ")
         }
@@ -85,6 +87,42 @@ import Testing
         let uncapped = try plan("  s: {pattern: s, type: stream, ttl: none}\n")
         #expect(uncapped.cap == .none)
         #expect(commands(uncapped.operation(.addEntry)) == ["XADD key * <fields…>"])
+    }
+
+    @Test func streamConsumerGroupsOnlyGuardTheWriteThatMayCreateTheKey() throws {
+        let stream = try plan("  s: {pattern: s, type: stream, ttl: 1 day, maxLength: 10, fields: {a: int}}\n")
+        let create = try #require(stream.operation(.createGroup))
+        #expect(commands(create) == ["XGROUP CREATE key <group> <id> MKSTREAM", "EXPIRE key 86400s"])
+        #expect(create.isWrite && create.reply == .groupCreated)
+        #expect(create.parameter(named: "id")?.kind == .entryID(defaultValue: "$"))
+        #expect(
+            commands(stream.operation(.readEntriesWaiting)) == [
+                "XREAD [COUNT <count>] BLOCK <timeout> STREAMS key <id>"
+            ])
+        #expect(stream.operation(.readEntriesWaiting)?.parameter(named: "timeout")?.kind == .blockTimeout)
+        #expect(
+            commands(stream.operation(.readGroupEntries)) == [
+                "XREADGROUP GROUP <group> <consumer> [COUNT <count>] [BLOCK <timeout>] STREAMS key >"
+            ])
+        #expect(commands(stream.operation(.acknowledgeEntries)) == ["XACK key <group> <ids…>"])
+        #expect(commands(stream.operation(.pendingSummary)) == ["XPENDING key <group>"])
+        #expect(
+            commands(stream.operation(.pendingEntries)) == [
+                "XPENDING key <group> [IDLE <minIdle>] - + <count> [<consumer>]"
+            ])
+        #expect(commands(stream.operation(.claimEntries)) == ["XCLAIM key <group> <consumer> <minIdle> <ids…>"])
+        // Reading, acknowledging and claiming cannot create the key: sent as they are, without a TTL.
+        for kind in [
+            OperationKind.readEntriesWaiting, .readGroupEntries, .acknowledgeEntries, .pendingSummary, .pendingEntries,
+            .claimEntries,
+        ] {
+            let operation = try #require(stream.operation(kind))
+            #expect(!operation.isWrite && operation.commands.count == 1, "\(kind)")
+        }
+        #expect(stream.operation(.claimEntries)?.reply == .entries(typed: true))
+        let untyped = try plan("  s: {pattern: s, type: stream, ttl: none}\n")
+        #expect(commands(untyped.operation(.createGroup)) == ["XGROUP CREATE key <group> <id> MKSTREAM"])
+        #expect(untyped.operation(.readGroupEntries)?.reply == .entries(typed: false))
     }
 
     @Test func hashesDeleteNilOptionalsAndSkipEmptyWrites() throws {

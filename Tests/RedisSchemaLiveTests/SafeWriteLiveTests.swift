@@ -75,6 +75,10 @@ struct GuardedWriteCase: Sendable, CustomTestStringConvertible {
             .init("Attributes.set", try UXKeys.Attributes(sid: "w")) { try await $0.set(["a": "b"], on: $1) },
             .init("Audit.add", try UXKeys.Audit(sid: "w")) { _ = try await $0.add([(name: "a", value: "b")], on: $1) },
             .init("TypeKey.set", try UXKeys.TypeKey(Type: "w")) { try await $0.set("v", on: $1) },
+            .init("Jobs.createGroup", try UXKeys.Jobs(queue: "w")) { _ = try await $0.createGroup("g", on: $1) },
+            .init("Feed.createGroup", try UXKeys.Feed(sid: "w")) {
+                _ = try await $0.createGroup("g", startingAt: "0", on: $1)
+            },
             .init("Flash.delete", try UXKeys.Flash(sid: "w"), keepsKey: false) { _ = try await $0.delete(on: $1) },
             .init("Session.delete", try UXKeys.Session(sid: "w"), keepsKey: false) { _ = try await $0.delete(on: $1) },
             .init("Latency.delete", try UXKeys.Latency(api: "w"), keepsKey: false) { _ = try await $0.delete(on: $1) },

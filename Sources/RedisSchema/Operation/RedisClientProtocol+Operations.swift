@@ -9,7 +9,7 @@ extension RedisClientProtocol {
         var batch = RedisBatch(isTransaction: false)
         batch.append(key: operation.key, steps: operation.steps, alone: true)
         let replies = try await batch.send(on: self)
-        return try operation.decode(replies[0].get())
+        return try operation.result(from: replies[0])
     }
 
     /// Sends several operations in one pipeline, one round trip, and returns their results in order:
@@ -91,7 +91,7 @@ extension RedisClientProtocol {
         _ operation: RedisOperation<R>, _ replies: Swift.Result<[RESPValue], RedisSchemaError>, index: Int
     ) throws(RedisBatchError) -> R {
         do {
-            return try operation.decode(replies.get())
+            return try operation.result(from: replies)
         } catch {
             throw RedisBatchError(index: index, key: operation.key, error: error)
         }

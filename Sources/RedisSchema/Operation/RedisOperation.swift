@@ -16,6 +16,9 @@ public struct RedisOperation<Result: Sendable>: Sendable {
     public let key: String
     let steps: [RedisOperationStep]
     let decode: @Sendable ([RESPValue]) throws -> Result
+    /// The result that stands for a failure with this server error code instead of the error; see
+    /// ``answering(_:with:)``.
+    private var answer: (code: String, result: Result)?
 
     /// An operation that sends `steps` and reads their replies, in order, with `decode`.
     public init(
@@ -44,5 +47,28 @@ public struct RedisOperation<Result: Sendable>: Sendable {
         decode: @escaping @Sendable (_ replies: [RESPValue]) throws -> Result
     ) throws(RedisSchemaError) {
         self.init(key: key, steps: [try .guarded(commands, key: key, type: type)], decode: decode)
+    }
+}
+
+extension RedisOperation {
+    /// The operation, answering `result` instead of failing when the server refuses one of its commands with
+    /// the error code `code`: a refusal that is an answer, such as `BUSYGROUP` for a consumer group that
+    /// already exists. Other failures, and a wrong type refused by the type guard, still throw.
+    public func answering(_ code: String, with result: Result) -> Self {
+        var operation = self
+        operation.answer = (code, result)
+        return operation
+    }
+
+    /// The result from the replies of the operation's steps, or from the error that stands for them.
+    func result(from replies: Swift.Result<[RESPValue], RedisSchemaError>) throws -> Result {
+        switch replies {
+        case .success(let replies): return try decode(replies)
+        case .failure(let error):
+            if let answer, case .commandFailed(_, _, let serverError) = error, serverError.code == answer.code {
+                return answer.result
+            }
+            throw error
+        }
     }
 }

@@ -58,6 +58,13 @@ public enum OperationKind: Sendable, Hashable {
     case rangeByRank, rangeByScore, removeRangeByScore
     /// Append a stream entry, read entries by ID range, read entries after an ID.
     case addEntry, rangeEntries, readEntries
+    // Streams: blocking reads and consumer groups.
+    /// Read entries after an ID, waiting for them (`XREAD BLOCK`).
+    case readEntriesWaiting
+    /// Create a consumer group (`XGROUP CREATE … MKSTREAM`), read as one of its consumers (`XREADGROUP`),
+    /// acknowledge entries (`XACK`), read what is pending in summary or entry by entry (`XPENDING`), claim
+    /// pending entries for another consumer (`XCLAIM`).
+    case createGroup, readGroupEntries, acknowledgeEntries, pendingSummary, pendingEntries, claimEntries
 
     // String and list (issue 8).
     /// `SET … NX|XX` with the TTL: write only to a missing or only to an existing key.
@@ -81,7 +88,7 @@ public enum OperationKind: Sendable, Hashable {
     public var isWrite: Bool {
         switch self {
         case .set, .increment, .setFields, .setField, .incrementField, .setFixedField, .incrementFixedField, .push,
-            .append, .add, .addEntry:
+            .append, .add, .addEntry, .createGroup:
             return true
         case .setIf, .pushAll, .appendAll: return true
         default: return false
@@ -131,6 +138,15 @@ public struct OperationParameter: Sendable, Hashable {
         case listKey
         /// How long a blocking command waits, a `Duration` sent in seconds with decimals; zero is refused.
         case timeoutSeconds
+        // Streams: blocking reads and consumer groups.
+        /// The name of a stream's consumer group, or of one of its consumers.
+        case groupName, consumerName
+        /// Stream entry IDs, at least one, spread as arguments.
+        case entryIDs
+        /// How long a blocking read waits, a `Duration` sent as whole milliseconds (`BLOCK ms`); never zero.
+        case blockTimeout
+        /// The least idle time of pending entries, a `Duration` sent as whole milliseconds.
+        case minIdleTime
     }
 
     /// The name generated code and the command tables use.
@@ -183,4 +199,12 @@ public enum ReplyDecoding: Sendable, Hashable {
     case valueWithExpiry(ValueType)
     /// The element of a `BLPOP`/`BRPOP` reply, or `nil` when the wait timed out.
     case poppedElement(ValueType)
+    // Streams: consumer groups.
+    /// Whether a consumer group was created: `true` on `OK`, `false` when the server refuses with `BUSYGROUP`
+    /// (it exists already).
+    case groupCreated
+    /// The summary of `XPENDING key group`.
+    case pendingSummary
+    /// The entries of `XPENDING key group … count`.
+    case pendingEntries
 }

@@ -56,4 +56,9 @@ public enum CommandArgument: Sendable, Hashable {
     case optionalOption(name: String, parameter: String)
     /// Every value of the parameter (``OperationParameter/Kind/values(_:)``), one argument each.
     case spreadValues(String)
+    // Streams: consumer groups.
+    /// The optional parameter's value when it is given (`XPENDING`'s consumer), nothing otherwise.
+    case optionalParameter(String)
+    /// Every element of the list parameter, in order (`XACK`'s entry IDs).
+    case parameterList(String)
 }

@@ -66,6 +66,8 @@ public enum CommandTableRenderer {
         case .setFields: return "<field> <value> …"
         case .unsetFields: return "<nil field> …"
         case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
+        case .optionalParameter(let parameter): return "[<\(parameter)>]"
+        case .parameterList(let parameter): return "<\(parameter)…>"
         }
     }
 
@@ -77,6 +79,7 @@ public enum CommandTableRenderer {
             case .push, .append, .pushAll, .appendAll: return "the length after the push"
             case .increment, .incrementField, .incrementFixedField: return "the new value"
             case .removeRangeByScore: return "how many were removed"
+            case .acknowledgeEntries: return "how many were pending"
             default: return "the count"
             }
         case .double: return "the new value"
@@ -90,10 +93,19 @@ public enum CommandTableRenderer {
         case .array: return "the elements"
         case .score: return "the score, or nil"
         case .scoredMembers: return "members with scores"
-        case .entries(let typed): return typed ? "entries with `Fields`" : "entries with text fields"
         case .wasSet: return "whether it was set"
         case .valueWithExpiry(let type): return "\(article(type)) \(type.rawValue) with its expiry, or nil"
         case .poppedElement(let type): return "\(article(type)) \(type.rawValue), or nil on timeout"
+        case .entries(let typed):
+            let entries = typed ? "entries with `Fields`" : "entries with text fields"
+            switch operation.kind {
+            case .readEntriesWaiting: return entries + ", `[]` when the wait ends without any"
+            case .readGroupEntries: return entries + ", `[]` when there are none"
+            default: return entries
+            }
+        case .groupCreated: return "whether it was created (`false`: `BUSYGROUP`)"
+        case .pendingSummary: return "`RedisPendingSummary`"
+        case .pendingEntries: return "`[RedisPendingEntry]`"
         }
     }
 

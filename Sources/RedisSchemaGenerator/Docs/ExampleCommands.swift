@@ -36,7 +36,7 @@ enum ExampleCommands {
         case .setFields:
             guard plan.value.hasTypedFields else { return ["field", "value"] }
             return plan.value.literalFields.flatMap { name, spec in [quote(name), quote(sample(spec.type))] }
-        case .unsetFields, .optionalOption, .fieldNames: return []
+        case .unsetFields, .optionalOption, .fieldNames, .optionalParameter, .parameterList: return []
         case .spreadValues(let name): return operation.parameter(named: name).map { [quote(sample($0.kind))] } ?? []
         }
     }
@@ -65,6 +65,11 @@ enum ExampleCommands {
         case .listEnd: return "LEFT"
         case .listKey: return "other-list"
         case .timeoutSeconds: return "1.5"
+        case .groupName: return "workers"
+        case .consumerName: return "worker-1"
+        case .entryIDs: return "1700000000000-0"
+        case .blockTimeout: return "5000"
+        case .minIdleTime: return "60000"
         }
     }
 

@@ -41,7 +41,7 @@ extension SwiftCommandRenderer {
                         then: [
                             .assignment(
                                 array, operator: "+=",
-                                .array(rows: [[.atom(SwiftNames.literal(option)), .atom(parameter)]]))
+                                .array(rows: [[.atom(SwiftNames.literal(option)), .atom(self.parameter(parameter))]]))
                         ],
                         else: nil))
             case .setFields, .unsetFields: appendFixed()  // the values come from `fieldSpreads()`
@@ -55,6 +55,22 @@ extension SwiftCommandRenderer {
                 appendFixed()
                 statements.append(
                     .for("name", in: .atom(names), body: [.expression(.call("\(array).append", ["name"]))]))
+            case .optionalParameter(let parameter):
+                appendFixed()
+                statements.append(
+                    .if(
+                        "let \(parameter)",
+                        then: [
+                            .expression(
+                                .call("\(array).append", [SwiftArgument(nil, .atom(self.parameter(parameter)))]))
+                        ],
+                        else: nil))
+            case .parameterList(let list):
+                appendFixed()
+                statements.append(
+                    .for(
+                        "element", in: .atom(list),
+                        body: [.expression(.call("\(array).append", ["element"]))]))
             default: fixed.append(self.argument(argument))
             }
         }

@@ -10,14 +10,18 @@ struct SwiftCommandRenderer {
 
     static let argumentArrayType = "[any RedisSchema.RedisArgumentConvertible]"
 
-    /// A parameter's value as a command argument: integers, IDs and the runtime's argument enums as they are,
-    /// another list key as its key, a timeout as the `<name>Seconds` text the builder computed from it (see
-    /// `SwiftKeyEmitter.timeoutSeconds`), other values encoded.
+    /// A parameter's value as a command argument: integers, IDs, names and the runtime's argument enums as
+    /// they are, another list key as its key, a list timeout as the `<name>Seconds` text the builder computed
+    /// from it (see `SwiftKeyEmitter.timeoutSeconds`), stream durations in checked milliseconds (which throws
+    /// before anything is sent), other values encoded.
     func parameter(_ name: String) -> String {
         switch operation.parameter(named: name)?.kind {
-        case .amount?, .index?, .entryID?, .count?, .setCondition?, .listEnd?: return name
+        case .amount?, .index?, .entryID?, .count?, .setCondition?, .listEnd?, .groupName?, .consumerName?:
+            return name
         case .listKey?: return "\(name).key"
         case .timeoutSeconds?: return "\(name)Seconds"
+        case .blockTimeout?: return "try RedisSchema.RedisStreamArguments.blockMilliseconds(\(name), key: self.key)"
+        case .minIdleTime?: return "try RedisSchema.RedisStreamArguments.idleMilliseconds(\(name), key: self.key)"
         default: return "\(name).redisEncoded"
         }
     }
@@ -32,14 +36,16 @@ struct SwiftCommandRenderer {
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return .atom(SwiftNames.integer(value))
         case .cap(let value): return .atom(String(value))
         case .renderedField: return "field"
-        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues, .optionalParameter, .parameterList:
             preconditionFailure("spread arguments have no single expression")
         }
     }
 
     static func isSpread(_ argument: CommandArgument) -> Bool {
         switch argument {
-        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues: return true
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues, .optionalParameter,
+            .parameterList:
+            return true
         default: return false
         }
     }

@@ -1,8 +1,8 @@
 import RedisSchemaCore
 
 extension SwiftKeyEmitter {
-    /// A stream: entries added with `XADD` (trimmed to its cap), read with `XRANGE`/`XREAD`; typed `Fields`
-    /// when the schema declares fixed fields, name-value pairs otherwise.
+    /// A stream: entries added with `XADD` (trimmed to its cap), read with `XRANGE`/`XREAD` and through consumer
+    /// groups; typed `Fields` when the schema declares fixed fields, name-value pairs otherwise.
     func stream() -> [SwiftDeclaration] {
         let typed = plan.value.hasTypedFields
         let fieldsType = typed ? "Fields" : "[Swift.String: Swift.String]"
@@ -74,11 +74,11 @@ extension SwiftKeyEmitter {
                 .read([.return(entries("streamReadEntries", .readEntries, typed: typed))])),
             length(),
         ]
-        return members
+        return members + consumerGroupMethods(typed: typed)
     }
 
     /// The entries of the reply, with typed or text fields.
-    private func entries(_ reader: String, _ kind: OperationKind, typed: Bool) -> SwiftExpression {
+    func entries(_ reader: String, _ kind: OperationKind, typed: Bool) -> SwiftExpression {
         let entry: [SwiftStatement]
         if typed {
             let fields = SwiftExpression.try(

@@ -5,8 +5,10 @@ import RedisSchemaCore
 enum OperationSend {
     /// The operation's one planned command, sent as it is (a read); the statements read `reply`.
     case read([SwiftStatement])
-    /// The operation's planned commands, as one type-guarded write; the statements read `replies`.
-    case write([SwiftStatement])
+    /// The operation's planned commands, as one type-guarded write; the statements read `replies`. A refusal
+    /// with the server error code `answering.code` is the result `answering.result` instead of an error
+    /// (`RedisOperation.answering(_:with:)`).
+    case write([SwiftStatement], answering: (code: String, result: SwiftExpression)? = nil)
     /// Steps of the operation built by `setup` and given by an expression of `[RedisSchema.RedisOperationStep]`;
     /// the statements read `replies`, the replies of all steps in order.
     case steps(setup: [SwiftStatement], SwiftExpression, [SwiftStatement])
@@ -159,9 +161,7 @@ struct SwiftKeyEmitter {
             body: prepare + operationStatements(kind, send))
         let arguments = parameters.map { parameter -> SwiftArgument in
             let value = parameter.type.hasPrefix("repeat ") ? "repeat each \(parameter.name)" : parameter.name
-            // A keyword needs backticks as a parameter's label, but not as an argument's (`score(Type: x)`).
-            let label = parameter.label.filter { $0 != "`" }
-            return SwiftArgument(parameter.label == "_" ? nil : label, .atom(value))
+            return SwiftArgument(parameter.label == "_" ? nil : Self.callLabel(parameter.label), .atom(value))
         }
         let run = SwiftExpression.tryAwait(
             .call("client.execute", [SwiftArgument(nil, .call(.atom("self.\(name)"), arguments, closure: nil))]))
@@ -182,6 +182,13 @@ struct SwiftKeyEmitter {
         ])
     }
 
+    /// A declared argument label as a call spells it: Swift refuses backticks around keywords there (`class:`,
+    /// `Type:`), except `inout`.
+    private static func callLabel(_ label: String) -> String {
+        guard label.hasPrefix("`"), label != "`inout`" else { return label }
+        return String(label.dropFirst().dropLast())
+    }
+
     /// The statements that build an operation's commands and return the `RedisOperation` that sends them.
     private func operationStatements(_ kind: OperationKind, _ send: OperationSend) -> [SwiftStatement] {
         func closure(_ parameter: String, _ decode: [SwiftStatement]) -> SwiftClosure {
@@ -196,15 +203,18 @@ struct SwiftKeyEmitter {
         case .read(let decode):
             let (setup, command) = commands(kind).readCommand()
             return setup + [.return(operation([SwiftArgument("command", command)], closure("reply", decode)))]
-        case .write(let decode):
+        case .write(let decode, let answer):
             let (setup, commands) = commands(kind).writeCommands()
-            return setup + [
-                .return(
-                    .try(
-                        operation(
-                            [SwiftArgument("guarding", "Self.redisType"), SwiftArgument("commands", commands)],
-                            closure("replies", decode))))
-            ]
+            var write = operation(
+                [SwiftArgument("guarding", "Self.redisType"), SwiftArgument("commands", commands)],
+                closure("replies", decode))
+            if let answer {
+                write = .call(
+                    .member(write, "answering"),
+                    [SwiftArgument(nil, .atom(SwiftNames.literal(answer.code))), SwiftArgument("with", answer.result)],
+                    closure: nil)
+            }
+            return setup + [.return(.try(write))]
         case .steps(let setup, let steps, let decode):
             return setup + [.return(operation([SwiftArgument("steps", steps)], closure("replies", decode)))]
         case .delegate(let builder):

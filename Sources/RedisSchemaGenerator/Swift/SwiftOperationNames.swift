@@ -35,6 +35,13 @@ enum SwiftOperationNames {
         case .popFirstWaiting, .popLastWaiting: return "\(base(operation.kind))(waitingUpTo:)"
         case .move: return "move(from:to:at:)"
         case .moveWaiting: return "move(from:to:at:waitingUpTo:)"
+        case .readEntriesWaiting: return "read(after:count:waitingUpTo:)"
+        case .createGroup: return "createGroup(_:startingAt:)"
+        case .readGroupEntries: return "read(group:consumer:count:waitingUpTo:)"
+        case .acknowledgeEntries: return "acknowledge(_:group:)"
+        case .pendingSummary: return "pending(group:)"
+        case .pendingEntries: return "pending(group:count:consumer:minIdle:)"
+        case .claimEntries: return "claim(_:group:for:minIdle:)"
         }
     }
 
@@ -56,12 +63,16 @@ enum SwiftOperationNames {
         case .members: return "members"
         case .score: return "score"
         case .removeRangeByScore: return "removeRange"
-        case .readEntries: return "read"
         case .getAndDelete: return "getAndDelete"
         case .getWithTTL: return "getWithTTL"
         case .deleteIfEqual: return "delete"
         case .trim: return "trim"
         case .move, .moveWaiting: return "move"
+        case .readEntries, .readEntriesWaiting, .readGroupEntries: return "read"
+        case .createGroup: return "createGroup"
+        case .acknowledgeEntries: return "acknowledge"
+        case .pendingSummary, .pendingEntries: return "pending"
+        case .claimEntries: return "claim"
         }
     }
 }

@@ -220,8 +220,12 @@ extension SwiftWriter {
         suffix: String
     ) {
         let closing = closure.map { closure in closure.parameters.map { " { \($0) in" } ?? " {" } ?? suffix
+        let inlineArguments = arguments.compactMap { argument in inline(argument.value).map { label(argument) + $0 } }
         if arguments.isEmpty {
             emit(callee, prefix: prefix, suffix: (closure == nil ? "()" : "") + closing)
+        } else if inline(callee) == nil, inlineArguments.count == arguments.count {
+            // A method of a multi-line expression, such as an operation built with a closure: `}.answering(…)`.
+            emit(callee, prefix: prefix, suffix: "(\(inlineArguments.joined(separator: ", ")))" + closing)
         } else {
             let head = prefix + (inline(callee) ?? "") + "("
             let texts = arguments.map { argument in inline(argument.value).map { label(argument) + $0 } }
