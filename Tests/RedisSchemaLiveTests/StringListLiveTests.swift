@@ -162,6 +162,26 @@ extension LiveRedisTests {
     }
 
     @Test(arguments: protocols)
+    func removeTakesOutOccurrencesFromEitherEnd(_ version: RedisProtocolVersion) async throws {
+        try await LiveServer.withEmptyDatabase(version) { app, raw in
+            let queue = UXKeys.ReplayQueue()
+            #expect(try await queue.remove("a", on: app) == 0, "nothing to remove from a missing list")
+            try await queue.append(contentsOf: ["a", "b", "a", "c", "a"], on: app)
+            #expect(try await queue.remove("a", count: 1, on: app) == 1)
+            #expect(try await queue.range(on: app) == ["b", "a", "c", "a"])
+            #expect(try await queue.remove("a", count: -1, on: app) == 1)
+            #expect(try await queue.range(on: app) == ["b", "a", "c"])
+            try await queue.append("a", on: app)
+            #expect(try await queue.remove("a", on: app) == 2, "count 0 removes every occurrence")
+            #expect(try await queue.range(on: app) == ["b", "c"])
+            try await raw.raw("DEL", queue.key)
+            try await raw.raw("SET", queue.key, "another service's value")
+            await #expect(throws: RedisSchemaError.self) { try await queue.remove("a", on: app) }
+            #expect(try await raw.text("GET", queue.key) == "another service's value")
+        }
+    }
+
+    @Test(arguments: protocols)
     func waitingPopsReturnNilOnTimeoutAndAnElementPushedWhileWaiting(_ version: RedisProtocolVersion) async throws {
         try await LiveServer.withEmptyDatabase(version) { app, raw in
             let queue = UXKeys.ReplayQueue()

@@ -79,6 +79,8 @@ public enum OperationKind: Sendable, Hashable {
     case pushAll, appendAll
     /// `LTRIM`: keep a range of a list.
     case trim
+    /// `LREM`: remove occurrences of an element (a finished job from a queue).
+    case removeElement
     /// `BLPOP`/`BRPOP`: pop at the head or tail, waiting up to a timeout for an element.
     case popFirstWaiting, popLastWaiting
     /// `LMOVE`/`BLMOVE`: move an element to another list key, then keep that key within its cap and TTL.

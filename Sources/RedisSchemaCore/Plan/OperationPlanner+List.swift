@@ -57,6 +57,12 @@ extension OperationPlanner {
                 parameters: [.init("start", .index(defaultValue: 0)), .init("stop", .index(defaultValue: -1))],
                 commands: [PlannedCommand("LTRIM", [.key, .parameter("start"), .parameter("stop")])],
                 reply: .none),
+            // `count` as Redis reads it: 0 removes every occurrence, n > 0 the first n from the head, n < 0 from the tail.
+            Operation(
+                .removeElement,
+                parameters: [.init("element", .value(element)), .init("count", .index(defaultValue: 0))],
+                commands: [PlannedCommand("LREM", [.key, .parameter("count"), .parameter("element")])],
+                reply: .integer),
             read(.length, "LLEN", reply: .integer),
         ]
     }

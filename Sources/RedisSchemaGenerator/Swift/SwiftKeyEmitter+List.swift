@@ -47,6 +47,17 @@ extension SwiftKeyEmitter {
                     SwiftParameter(label: "through", name: "stop", type: "Swift.Int"),
                 ],
                 .read([])))
+        members.append(
+            method(
+                "Removes occurrences of `element` (`LREM`), e.g. a finished job from a list of jobs in progress: every "
+                    + "one when `count` is 0, the first `count` from the head when it is positive, the last `-count` "
+                    + "from the tail when it is negative; returns how many it removed.",
+                discardableResult: true, .removeElement,
+                [
+                    SwiftParameter(label: "_", name: "element", type: type),
+                    SwiftParameter("count", "Swift.Int", default: "0"),
+                ],
+                returns: "Swift.Int", .read([.return(readReply("integer", "reply", .removeElement))])))
         members.append(length())
         return members
     }
