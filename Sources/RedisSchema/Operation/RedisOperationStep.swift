@@ -31,7 +31,7 @@ public struct RedisOperationStep: Sendable {
     /// type than `type`, and the commands stop at the first that fails (see ``RedisGuardedWrite``).
     ///
     /// - Throws: ``RedisSchemaError/invalidArgument(key:message:)`` for a command with more arguments than a
-    ///   script can pass on (7,998).
+    ///   script can pass on (7,996).
     public static func guarded(
         _ commands: [RedisCommand], key: String, type: RedisKeyType
     ) throws(RedisSchemaError) -> Self {
