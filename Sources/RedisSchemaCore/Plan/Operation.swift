@@ -58,12 +58,19 @@ public enum OperationKind: Sendable, Hashable {
     case rangeByRank, rangeByScore, removeRangeByScore
     /// Append a stream entry, read entries by ID range, read entries after an ID.
     case addEntry, rangeEntries, readEntries
+    // Sets and sorted sets (issue 8):
+    /// Add or remove several members at once, or test each of several for membership (`SMISMEMBER`).
+    case addMembers, removeMembers, containsEach
+    /// Read one page of a set's members (`SSCAN`).
+    case scan
+    /// Add to a sorted-set member's score (`ZINCRBY`), read a member's rank, remove a rank range.
+    case incrementScore, rank, removeRangeByRank
 
     /// Whether the operation may create or change the key.
     public var isWrite: Bool {
         switch self {
         case .set, .increment, .setFields, .setField, .incrementField, .setFixedField, .incrementFixedField, .push,
-            .append, .add, .addEntry:
+            .append, .add, .addEntry, .addMembers, .incrementScore:
             return true
         default: return false
         }
@@ -100,6 +107,19 @@ public struct OperationParameter: Sendable, Hashable {
         case entryID(defaultValue: String)
         /// An optional count (`COUNT n`).
         case count
+        // Sets and sorted sets (issue 8):
+        /// Several members of a set or sorted set.
+        case members(MemberSpec)
+        /// A sorted-set score bound that may be left out (`nil`: unbounded).
+        case optionalScore(ScoreType)
+        /// Several sorted-set members, each with its score.
+        case scoredMembers(MemberSpec, ScoreType)
+        /// A `RedisSortOrder`: ascending, or descending (`REV`, `ZREVRANK`).
+        case order
+        /// How many results to skip (`LIMIT offset count`).
+        case offset
+        /// A scan cursor (`"0"` starts a scan).
+        case cursor
     }
 
     /// The name generated code and the command tables use.
@@ -144,4 +164,13 @@ public enum ReplyDecoding: Sendable, Hashable {
     case scoredMembers
     /// Stream entries (IDs with their fields), typed when the stream declares fields.
     case entries(typed: Bool)
+    // Sets and sorted sets (issue 8):
+    /// An array of 0s and 1s, one per member asked about (`SMISMEMBER`).
+    case flags
+    /// A page of members and the cursor for the next (`SSCAN`).
+    case scanPage
+    /// A member's rank, or `nil` when it is not in the set.
+    case rank
+    /// The new score of a member (`ZINCRBY`).
+    case newScore
 }

@@ -29,7 +29,11 @@ public enum CommandTableRenderer {
         let commands = operation.commands.map { command in
             let words = [command.name] + command.arguments.map { word($0, operation: operation, plan: plan) }
             let text = "`\(words.filter { !$0.isEmpty }.joined(separator: " "))`"
-            return command.condition == .whenSpreadIsNotEmpty ? text + " (when any)" : text
+            switch command.condition {
+            case .always: return text
+            case .whenSpreadIsNotEmpty: return text + " (when any)"
+            case .whenOrder(_, let isDescending): return text + (isDescending ? " (descending)" : " (ascending)")
+            }
         }
         guard operation.isWrite else { return commands.joined(separator: ", ") }
         return "guarded: " + commands.joined(separator: ", ")
@@ -52,6 +56,11 @@ public enum CommandTableRenderer {
         case .setFields: return "<field> <value> …"
         case .unsetFields: return "<nil field> …"
         case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
+        case .eachMember: return "<member> …"
+        case .scoredPairs: return "<score> <member> …"
+        case .reverse: return "[REV]"
+        case .scoreBounds(let min, let max, _): return "<\(min)> <\(max)>"
+        case .limit(let offset, let count): return "[LIMIT <\(offset)> <\(count)>]"
         }
     }
 
@@ -62,7 +71,8 @@ public enum CommandTableRenderer {
             switch operation.kind {
             case .push, .append: return "the length after the push"
             case .increment, .incrementField, .incrementFixedField: return "the new value"
-            case .removeRangeByScore: return "how many were removed"
+            case .removeRangeByScore, .removeRangeByRank, .removeMembers: return "how many were removed"
+            case .addMembers: return "how many were new"
             default: return "the count"
             }
         case .double: return "the new value"
@@ -77,6 +87,10 @@ public enum CommandTableRenderer {
         case .score: return "the score, or nil"
         case .scoredMembers: return "members with scores"
         case .entries(let typed): return typed ? "entries with `Fields`" : "entries with text fields"
+        case .flags: return "whether each is a member"
+        case .scanPage: return "a page: members and the next cursor"
+        case .rank: return "the rank, or nil"
+        case .newScore: return "the new score"
         }
     }
 }

@@ -36,7 +36,9 @@ enum ExampleCommands {
         case .setFields:
             guard plan.value.hasTypedFields else { return ["field", "value"] }
             return plan.value.literalFields.flatMap { name, spec in [quote(name), quote(sample(spec.type))] }
-        case .unsetFields, .optionalOption, .fieldNames: return []
+        case .unsetFields, .optionalOption, .fieldNames, .reverse, .limit: return []
+        case .eachMember(let name), .scoredPairs(let name), .scoreBounds(let name, _, _):
+            return operation.parameter(named: name).map { [quote(sample($0.kind))] } ?? []
         }
     }
 
@@ -58,7 +60,11 @@ enum ExampleCommands {
         case .index(let index): return String(index)
         case .entryID(let id): return id
         case .placeholder(let placeholder): return sample(placeholder)
-        case .fields, .untypedFields, .count, .fixedField, .fixedFields, .fixedFieldValue: return ""
+        case .members(let member): return memberSample(member)
+        case .scoredMembers(let member, let score): return scoreSample(score) + " " + memberSample(member)
+        case .optionalScore(let score): return scoreSample(score)
+        case .cursor: return "0"
+        case .fields, .untypedFields, .count, .fixedField, .fixedFields, .fixedFieldValue, .order, .offset: return ""
         }
     }
 

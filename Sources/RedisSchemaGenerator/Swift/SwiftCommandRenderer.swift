@@ -13,7 +13,7 @@ struct SwiftCommandRenderer {
     /// A parameter's value as a command argument: integers and IDs as they are, other values encoded.
     func parameter(_ name: String) -> String {
         switch operation.parameter(named: name)?.kind {
-        case .amount?, .index?, .entryID?, .count?: return name
+        case .amount?, .index?, .entryID?, .count?, .offset?, .cursor?: return name
         default: return "\(name).redisEncoded"
         }
     }
@@ -28,14 +28,17 @@ struct SwiftCommandRenderer {
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return .atom(SwiftNames.integer(value))
         case .cap(let value): return .atom(String(value))
         case .renderedField: return "field"
-        case .setFields, .unsetFields, .optionalOption, .fieldNames:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .eachMember, .scoredPairs, .reverse, .scoreBounds,
+            .limit:
             preconditionFailure("spread arguments have no single expression")
         }
     }
 
     static func isSpread(_ argument: CommandArgument) -> Bool {
         switch argument {
-        case .setFields, .unsetFields, .optionalOption, .fieldNames: return true
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .eachMember, .scoredPairs, .reverse, .scoreBounds,
+            .limit:
+            return true
         default: return false
         }
     }
