@@ -130,7 +130,7 @@ extension SwiftKeyEmitter {
             method(
                 "Members with scores from `minScore` through `maxScore` (`nil`: unbounded) in `order` "
                     + "(`ZRANGE … BYSCORE [REV] [LIMIT offset count] WITHSCORES`): `count` members after skipping "
-                    + "`offset`, or all of them when `count` is `nil`.\n\n"
+                    + "`offset`, or all the rest when `count` is `nil`.\n\n"
                     + "- Throws: `RedisSchemaError.invalidArgument` when `offset` or `count` is negative.",
                 .rangeByScore,
                 [
