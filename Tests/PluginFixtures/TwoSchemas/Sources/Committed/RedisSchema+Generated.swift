@@ -28,39 +28,20 @@ nonisolated package enum Flags {
 
         /// Stores `value` (`SET`).
         ///
-        /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `set(…, on:)` runs it at
-        /// once.
-        package func set(_ value: Swift.Bool) throws -> RedisSchema.RedisOperation<Swift.Void> {
-            return try RedisSchema.RedisOperation(
-                key: self.key,
-                guarding: Self.redisType,
-                commands: [RedisSchema.RedisCommand("SET", self.key, value.redisEncoded)]
-            ) { _ in
-                ()
-            }
-        }
-
-        /// Stores `value` (`SET`).
-        ///
         /// - Throws: `RedisSchemaError.wrongType` when the key holds another Redis type; then nothing changes.
         package func set(_ value: Swift.Bool, on client: some RedisSchema.RedisClientProtocol) async throws {
-            try await client.execute(self.set(value))
-        }
-
-        /// The value (`GET`), or `nil` when the key does not exist.
-        ///
-        /// Returned unsent, to run in a batch: `client.execute(…)` or `client.transaction(…)`; `get(…, on:)` runs it at
-        /// once.
-        package func get() throws -> RedisSchema.RedisOperation<Swift.Bool?> {
-            return RedisSchema.RedisOperation(
-                key: self.key, command: RedisSchema.RedisCommand("GET", self.key)) { reply in
-                return try Swift.Bool.decode(reply, key: self.key)
-            }
+            _ = try await RedisSchema.RedisGuardedWrite.execute(
+                [RedisSchema.RedisCommand("SET", self.key, value.redisEncoded)],
+                key: self.key,
+                type: Self.redisType,
+                on: client
+            )
         }
 
         /// The value (`GET`), or `nil` when the key does not exist.
         package func get(on client: some RedisSchema.RedisClientProtocol) async throws -> Swift.Bool? {
-            return try await client.execute(self.get())
+            let reply = try await self.send("GET", on: client)
+            return try Swift.Bool.decode(reply, key: self.key)
         }
     }
 }
