@@ -141,7 +141,9 @@ struct SwiftKeyEmitter {
             body: prepare + operationStatements(kind, send))
         let arguments = parameters.map { parameter -> SwiftArgument in
             let value = parameter.type.hasPrefix("repeat ") ? "repeat each \(parameter.name)" : parameter.name
-            return SwiftArgument(parameter.label == "_" ? nil : parameter.label, .atom(value))
+            // A label in a call needs backticks only for `inout`, `var` and `let`: `add(class: …)`, not `` `class` ``.
+            let label = SwiftNames.callLabel(parameter.label.filter { $0 != "`" })
+            return SwiftArgument(parameter.label == "_" ? nil : label, .atom(value))
         }
         let run = SwiftExpression.tryAwait(
             .call("client.execute", [SwiftArgument(nil, .call(.atom("self.\(name)"), arguments, closure: nil))]))
