@@ -28,6 +28,11 @@ import Testing
                     case .spreadValues(let name): return "<\(name)…>"
                     case .optionalParameter(let name): return "[<\(name)>]"
                     case .parameterList(let name): return "<\(name)…>"
+                    case .eachMember(let name): return "<\(name)…>"
+                    case .scoredPairs(let name): return "<score member \(name)…>"
+                    case .reverse(let order): return "[REV <\(order)>]"
+                    case .scoreBounds(let min, let max, let order): return "<\(min) \(max) by \(order)>"
+                    case .limit(let offset, let count): return "[LIMIT <\(offset)> <\(count)>]"
                     }
                 }).joined(separator: " ")
         }
@@ -171,7 +176,10 @@ import Testing
 
     @Test func scoreRangesUseZRANGEBYSCOREsReplacement() throws {
         let zset = try plan("  z: {pattern: z, type: zset, ttl: none}\n")
-        #expect(commands(zset.operation(.rangeByScore)) == ["ZRANGE key <minScore> <maxScore> BYSCORE WITHSCORES"])
+        #expect(
+            commands(zset.operation(.rangeByScore)) == [
+                "ZRANGE key <minScore maxScore by order> BYSCORE [REV <order>] [LIMIT <offset> <count>] WITHSCORES"
+            ])
         #expect(zset.value == .sortedSet(member: .type(.string), score: .float))
         let everyCommand = zset.operations.flatMap(\.commands).map(\.name)
         #expect(!everyCommand.contains("ZRANGEBYSCORE"))

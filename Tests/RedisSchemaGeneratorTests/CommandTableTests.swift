@@ -40,7 +40,9 @@ import Testing
         #expect(
             tables.contains("| `add(_:score:)` | guarded: `ZADD key <score> <member>` |"), "writes without a TTL too")
         #expect(!tables.contains("guarded: `ZSCORE"), "reads stay plain")
-        #expect(tables.contains("`ZRANGE key <minScore> <maxScore> BYSCORE WITHSCORES`"))
+        #expect(
+            tables.contains("`ZRANGE key <minScore> <maxScore> BYSCORE [REV] [LIMIT <offset> <count>] WITHSCORES`"))
+        #expect(tables.contains("`ZRANK key <member>` (ascending), `ZREVRANK key <member>` (descending)"))
         #expect(!tables.contains("ZRANGEBYSCORE "))
     }
 

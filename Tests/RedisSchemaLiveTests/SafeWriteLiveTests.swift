@@ -66,6 +66,29 @@ struct GuardedWriteCase: Sendable, CustomTestStringConvertible {
             },
             .init("Tags.add", try UXKeys.Tags(sid: "w")) { _ = try await $0.add("t", on: $1) },
             .init("Ranking.add", try UXKeys.Ranking(board: "w")) { _ = try await $0.add(sku: "s", score: 1, on: $1) },
+            // Sets and sorted sets (issue 8): every write of several members, and increments.
+            .init("Tags.add(contentsOf:)", try UXKeys.Tags(sid: "w")) {
+                _ = try await $0.add(contentsOf: ["t"], on: $1)
+            },
+            .init("Followers.add(userId:)", try UXKeys.Followers(sid: "w")) { _ = try await $0.add(userId: 1, on: $1) },
+            .init("Followers.add(contentsOf:)", try UXKeys.Followers(sid: "w")) {
+                _ = try await $0.add(contentsOf: [try .init(userId: 1), try .init(userId: 2)], on: $1)
+            },
+            .init("Ranking.add(contentsOf:)", try UXKeys.Ranking(board: "w")) {
+                _ = try await $0.add(contentsOf: [(try .init(sku: "s"), 1.5)], on: $1)
+            },
+            .init("Ranking.increment(sku:by:)", try UXKeys.Ranking(board: "w")) {
+                _ = try await $0.increment(sku: "s", by: 0.5, on: $1)
+            },
+            .init("Leaderboard.add(contentsOf:)", try UXKeys.Leaderboard(game: .chess)) {
+                _ = try await $0.add(contentsOf: [("a", 1), ("b", 2)], on: $1)
+            },
+            .init("Leaderboard.increment(_:by:)", try UXKeys.Leaderboard(game: .chess)) {
+                _ = try await $0.increment("a", by: 1, on: $1)
+            },
+            .init("ActiveUsers.increment(userId:by:)", UXKeys.ActiveUsers()) {
+                _ = try await $0.increment(userId: "u", by: 60, on: $1)
+            },
             .init("Clicks.add", try UXKeys.Clicks(sid: "w")) {
                 _ = try await $0.add(.init(kind: "k", at: now, note: nil), on: $1)
             },

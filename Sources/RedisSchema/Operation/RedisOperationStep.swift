@@ -40,7 +40,7 @@ public struct RedisOperationStep: Sendable {
     /// `key` is usually the operation's own; another key makes the step run there (a list move's destination).
     ///
     /// - Throws: ``RedisSchemaError/invalidArgument(key:message:)`` for a command with more arguments than a
-    ///   script can pass on (7,998).
+    ///   script can pass on (7,996).
     public static func guarded(
         _ commands: [RedisCommand], key: String, type: RedisKeyType
     ) throws(RedisSchemaError) -> Self {

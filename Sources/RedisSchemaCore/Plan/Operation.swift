@@ -85,12 +85,19 @@ public enum OperationKind: Sendable, Hashable {
     case popFirstWaiting, popLastWaiting
     /// `LMOVE`/`BLMOVE`: move an element to another list key, then keep that key within its cap and TTL.
     case move, moveWaiting
+    // Sets and sorted sets (issue 8):
+    /// Add or remove several members at once, or test each of several for membership (`SMISMEMBER`).
+    case addMembers, removeMembers, containsEach
+    /// Read one page of a set's members (`SSCAN`).
+    case scan
+    /// Add to a sorted-set member's score (`ZINCRBY`), read a member's rank, remove a rank range.
+    case incrementScore, rank, removeRangeByRank
 
     /// Whether the operation may create or change the key.
     public var isWrite: Bool {
         switch self {
         case .set, .increment, .setFields, .setField, .incrementField, .setFixedField, .incrementFixedField, .push,
-            .append, .add, .addEntry, .createGroup:
+            .append, .add, .addEntry, .createGroup, .addMembers, .incrementScore:
             return true
         case .setIf, .pushAll, .appendAll: return true
         default: return false
@@ -149,6 +156,19 @@ public struct OperationParameter: Sendable, Hashable {
         case blockTimeout
         /// The least idle time of pending entries, a `Duration` sent as whole milliseconds.
         case minIdleTime
+        // Sets and sorted sets (issue 8):
+        /// Several members of a set or sorted set.
+        case members(MemberSpec)
+        /// A sorted-set score bound that may be left out (`nil`: unbounded).
+        case optionalScore(ScoreType)
+        /// Several sorted-set members, each with its score.
+        case scoredMembers(MemberSpec, ScoreType)
+        /// A `RedisSortOrder`: ascending, or descending (`REV`, `ZREVRANK`).
+        case order
+        /// How many results to skip (`LIMIT offset count`).
+        case offset
+        /// A scan cursor (`"0"` starts a scan).
+        case cursor
     }
 
     /// The name generated code and the command tables use.
@@ -209,4 +229,13 @@ public enum ReplyDecoding: Sendable, Hashable {
     case pendingSummary
     /// The entries of `XPENDING key group … count`.
     case pendingEntries
+    // Sets and sorted sets (issue 8):
+    /// An array of 0s and 1s, one per member asked about (`SMISMEMBER`).
+    case flags
+    /// A page of members and the cursor for the next (`SSCAN`).
+    case scanPage
+    /// A member's rank, or `nil` when it is not in the set.
+    case rank
+    /// The new score of a member (`ZINCRBY`).
+    case newScore
 }

@@ -10,6 +10,9 @@ public struct PlannedCommand: Sendable, Hashable {
         /// Only when its spread arguments (``CommandArgument/setFields(_:)``, ``CommandArgument/unsetFields(_:)``)
         /// are not empty: `HSET` of the fields that have values, `HDEL` of the optional ones that are `nil`.
         case whenSpreadIsNotEmpty
+        /// Only when the order parameter is descending (`true`) or ascending (`false`): `ZREVRANK` or `ZRANK`,
+        /// one of which is sent.
+        case whenOrder(parameter: String, isDescending: Bool)
     }
 
     /// The command name, upper case.
@@ -61,4 +64,17 @@ public enum CommandArgument: Sendable, Hashable {
     case optionalParameter(String)
     /// Every element of the list parameter, in order (`XACK`'s entry IDs).
     case parameterList(String)
+    // Sets and sorted sets (issue 8):
+    /// Every member of the parameter (``OperationParameter/Kind/members(_:)``), encoded, in order.
+    case eachMember(String)
+    /// `score member` for every pair of the parameter (``OperationParameter/Kind/scoredMembers(_:_:)``).
+    case scoredPairs(String)
+    /// `REV` when the order parameter is descending, nothing otherwise.
+    case reverse(order: String)
+    /// The bounds of `ZRANGE … BYSCORE`: `min max`, or `max min` when the order is descending (`REV` reads
+    /// from the high end); a `nil` bound is `-inf` or `+inf`.
+    case scoreBounds(min: String, max: String, order: String)
+    /// `LIMIT offset count` when the optional count is given or the offset is not 0 (Redis needs both; a count of
+    /// -1 means all the rest), nothing otherwise.
+    case limit(offset: String, count: String)
 }

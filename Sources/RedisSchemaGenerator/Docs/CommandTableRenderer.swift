@@ -29,7 +29,11 @@ public enum CommandTableRenderer {
         let commands = operation.commands.map { command in
             let words = [command.name] + command.arguments.map { word($0, operation: operation, plan: plan) }
             let text = "`\(words.filter { !$0.isEmpty }.joined(separator: " "))`"
-            return command.condition == .whenSpreadIsNotEmpty ? text + " (when any)" : text
+            switch command.condition {
+            case .always: return text
+            case .whenSpreadIsNotEmpty: return text + " (when any)"
+            case .whenOrder(_, let isDescending): return text + (isDescending ? " (descending)" : " (ascending)")
+            }
         }
         switch operation.kind {
         case .getWithTTL: return commands.joined(separator: ", ") + " in `MULTI`…`EXEC`"
@@ -68,6 +72,11 @@ public enum CommandTableRenderer {
         case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
         case .optionalParameter(let parameter): return "[<\(parameter)>]"
         case .parameterList(let parameter): return "<\(parameter)…>"
+        case .eachMember: return "<member> …"
+        case .scoredPairs: return "<score> <member> …"
+        case .reverse: return "[REV]"
+        case .scoreBounds(let min, let max, _): return "<\(min)> <\(max)>"
+        case .limit(let offset, let count): return "[LIMIT <\(offset)> <\(count)>]"
         }
     }
 
@@ -78,8 +87,9 @@ public enum CommandTableRenderer {
             switch operation.kind {
             case .push, .append, .pushAll, .appendAll: return "the length after the push"
             case .increment, .incrementField, .incrementFixedField: return "the new value"
-            case .removeRangeByScore: return "how many were removed"
             case .acknowledgeEntries: return "how many were pending"
+            case .removeRangeByScore, .removeRangeByRank, .removeMembers: return "how many were removed"
+            case .addMembers: return "how many were new"
             default: return "the count"
             }
         case .double: return "the new value"
@@ -106,6 +116,10 @@ public enum CommandTableRenderer {
         case .groupCreated: return "whether it was created (`false`: `BUSYGROUP`)"
         case .pendingSummary: return "`RedisPendingSummary`"
         case .pendingEntries: return "`[RedisPendingEntry]`"
+        case .flags: return "whether each is a member"
+        case .scanPage: return "a page: members and the next cursor"
+        case .rank: return "the rank, or nil"
+        case .newScore: return "the new score"
         }
     }
 

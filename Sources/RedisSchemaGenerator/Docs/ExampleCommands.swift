@@ -36,8 +36,9 @@ enum ExampleCommands {
         case .setFields:
             guard plan.value.hasTypedFields else { return ["field", "value"] }
             return plan.value.literalFields.flatMap { name, spec in [quote(name), quote(sample(spec.type))] }
-        case .unsetFields, .optionalOption, .fieldNames, .optionalParameter, .parameterList: return []
-        case .spreadValues(let name): return operation.parameter(named: name).map { [quote(sample($0.kind))] } ?? []
+        case .unsetFields, .optionalOption, .fieldNames, .optionalParameter, .parameterList, .reverse, .limit: return []
+        case .spreadValues(let name), .eachMember(let name), .scoredPairs(let name), .scoreBounds(let name, _, _):
+            return operation.parameter(named: name).map { [quote(sample($0.kind))] } ?? []
         }
     }
 
@@ -59,7 +60,6 @@ enum ExampleCommands {
         case .index(let index): return String(index)
         case .entryID(let id): return id
         case .placeholder(let placeholder): return sample(placeholder)
-        case .fields, .untypedFields, .count, .fixedField, .fixedFields, .fixedFieldValue: return ""
         case .values(let type): return sample(type)
         case .setCondition: return "NX"
         case .listEnd: return "LEFT"
@@ -70,6 +70,11 @@ enum ExampleCommands {
         case .entryIDs: return "1700000000000-0"
         case .blockTimeout: return "5000"
         case .minIdleTime: return "60000"
+        case .members(let member): return memberSample(member)
+        case .scoredMembers(let member, let score): return scoreSample(score) + " " + memberSample(member)
+        case .optionalScore(let score): return scoreSample(score)
+        case .cursor: return "0"
+        case .fields, .untypedFields, .count, .fixedField, .fixedFields, .fixedFieldValue, .order, .offset: return ""
         }
     }
 

@@ -51,6 +51,9 @@ extension SwiftCommandRenderer {
                     .for(
                         "value", in: .atom(values),
                         body: [.expression(.call("\(array).append", ["value.redisEncoded"]))]))
+            case .eachMember, .scoredPairs, .reverse, .scoreBounds, .limit:
+                appendFixed()
+                statements += memberSpread(argument, into: array)
             case .fieldNames(let names):
                 appendFixed()
                 statements.append(
@@ -139,5 +142,53 @@ extension SwiftCommandRenderer {
             }
         }
         return statements
+    }
+
+    /// The statements that append a set or sorted-set spread to `array`: members, scored pairs, `REV`, score
+    /// bounds, `LIMIT`.
+    private func memberSpread(_ argument: CommandArgument, into array: String) -> [SwiftStatement] {
+        let append = { (value: SwiftExpression) in
+            SwiftStatement.expression(.call("\(array).append", [SwiftArgument(nil, value)]))
+        }
+        switch argument {
+        case .eachMember(let members):
+            return [.for("member", in: .atom(members), body: [append("member.redisEncoded")])]
+        case .scoredPairs(let members):
+            return [
+                .for(
+                    "(member, score)", in: .atom(members),
+                    body: [
+                        .assignment(
+                            array, operator: "+=", .array(rows: [["score.redisEncoded", "member.redisEncoded"]]))
+                    ])
+            ]
+        case .reverse(let order):
+            return [.if("\(order) == .descending", then: [append(.atom(SwiftNames.literal("REV")))], else: nil)]
+        case .scoreBounds(let min, let max, let order):
+            return [
+                .assignment(
+                    array, operator: "+=",
+                    .call(
+                        "RedisSchema.RedisScoreBounds.arguments",
+                        [
+                            SwiftArgument("min", .atom(min)), SwiftArgument("max", .atom(max)),
+                            SwiftArgument("order", .atom(order)),
+                        ]))
+            ]
+        case .limit(let offset, let count):
+            return [
+                // Redis needs both; -1 counts all the rest, for an offset without a count.
+                .if(
+                    "\(offset) != 0 || \(count) != nil",
+                    then: [
+                        .assignment(
+                            array, operator: "+=",
+                            .array(rows: [[.atom(SwiftNames.literal("LIMIT")), .atom(offset), .atom("\(count) ?? -1")]])
+                        )
+                    ],
+                    else: nil)
+            ]
+        default: return []
+        }
     }
 }

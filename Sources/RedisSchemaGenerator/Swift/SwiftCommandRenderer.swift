@@ -16,7 +16,8 @@ struct SwiftCommandRenderer {
     /// before anything is sent), other values encoded.
     func parameter(_ name: String) -> String {
         switch operation.parameter(named: name)?.kind {
-        case .amount?, .index?, .entryID?, .count?, .setCondition?, .listEnd?, .groupName?, .consumerName?:
+        case .amount?, .index?, .entryID?, .count?, .setCondition?, .listEnd?, .groupName?, .consumerName?, .offset?,
+            .cursor?:
             return name
         case .listKey?: return "\(name).key"
         case .timeoutSeconds?: return "\(name)Seconds"
@@ -36,15 +37,16 @@ struct SwiftCommandRenderer {
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return .atom(SwiftNames.integer(value))
         case .cap(let value): return .atom(String(value))
         case .renderedField: return "field"
-        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues, .optionalParameter, .parameterList:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues, .optionalParameter, .parameterList,
+            .eachMember, .scoredPairs, .reverse, .scoreBounds, .limit:
             preconditionFailure("spread arguments have no single expression")
         }
     }
 
     static func isSpread(_ argument: CommandArgument) -> Bool {
         switch argument {
-        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues, .optionalParameter,
-            .parameterList:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues, .optionalParameter, .parameterList,
+            .eachMember, .scoredPairs, .reverse, .scoreBounds, .limit:
             return true
         default: return false
         }

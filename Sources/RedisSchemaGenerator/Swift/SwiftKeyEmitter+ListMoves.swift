@@ -17,8 +17,7 @@ extension SwiftKeyEmitter {
                 returns = "the length before trimming"
             }
             let refuse = invalidArgument(
-                "\"no elements to \(SwiftOperationNames.base(kind)): "
-                    + "\(commandName(kind)) needs at least one\"")
+                "no elements to \(SwiftOperationNames.base(kind)): \(commandName(kind)) needs at least one")
             return method(
                 "Adds `elements` \(end) in one \(commandName(kind))\(order)\(trimNote)\(ttlClause); returns \(returns)."
                     + "\n\n- Throws: `RedisSchemaError.invalidArgument` when `elements` is empty.",
@@ -100,13 +99,5 @@ extension SwiftKeyEmitter {
             isMutable: false, name: "timeoutSeconds", type: nil,
             value: .try(
                 .call("RedisSchema.RedisBlockingTimeout.seconds", ["timeout", SwiftArgument("key", "self.key")])))
-    }
-
-    /// `throw RedisSchema.RedisSchemaError.invalidArgument(key: self.key, message: message)`.
-    func invalidArgument(_ message: String) -> SwiftStatement {
-        .throw(
-            .call(
-                "RedisSchema.RedisSchemaError.invalidArgument",
-                [SwiftArgument("key", "self.key"), SwiftArgument("message", .atom(message))]))
     }
 }

@@ -1,21 +1,42 @@
 import RedisSchemaCore
 
+/// The Swift types of a set's or sorted set's members and scores, and the overloads of members that follow a
+/// pattern.
+struct SwiftMemberTypes {
+    /// `Member` for a member pattern, the value's Swift type otherwise.
+    let member: String
+    /// The member pattern, when members follow one.
+    let pattern: KeyPattern?
+    /// The score's Swift type (sorted sets).
+    let score: String
+
+    /// The placeholder parameters of the member pattern, for labelled overloads.
+    var params: [SwiftParam] {
+        pattern.map { SwiftParam.make($0.placeholders, rename: SwiftNames.memberValueName) } ?? []
+    }
+
+    /// `Member(userId: userId)`, for an overload that delegates.
+    var memberCall: SwiftArgument {
+        SwiftArgument(nil, .call("Member", params.map(\.argument)))
+    }
+}
+
 extension SwiftKeyEmitter {
     /// A set, or a sorted set when `score` is given. Members that follow a pattern (`user:<userId>`) get a
-    /// `Member` type and labelled overloads (`add(userId:score:)`), so only valid members can be written.
+    /// `Member` type and labelled overloads of the operations on one member that read best with them
+    /// (`add(userId:score:)`), so only valid members can be written.
     func set(member memberSpec: MemberSpec, score scoreType: ScoreType?) -> [SwiftDeclaration] {
         var members: [SwiftDeclaration] = []
-        let member: String
-        var pattern: KeyPattern?
+        let types: SwiftMemberTypes
+        let score = scoreType == .float ? "Swift.Double" : "Swift.Int"
         switch memberSpec {
-        case .type(let type): member = type.swiftType
+        case .type(let type): types = SwiftMemberTypes(member: type.swiftType, pattern: nil, score: score)
         case .pattern(let memberPattern):
-            member = "Member"
-            pattern = memberPattern
+            types = SwiftMemberTypes(member: "Member", pattern: memberPattern, score: score)
             members.append(memberStruct(memberPattern))
         }
+        let member = types.member
         let isSorted = scoreType != nil
-        let score = scoreType == .float ? "Swift.Double" : "Swift.Int"
         let scoreParameters = isSorted ? [SwiftParameter("score", score)] : []
         let memberParameter = SwiftParameter(label: "_", name: "member", type: member)
         let withScore = isSorted ? " with `score`" : ""
@@ -25,168 +46,143 @@ extension SwiftKeyEmitter {
                 "Adds `member`\(withScore) (\(commandName(.add)))\(ttlClause); returns whether it is new.",
                 discardableResult: true, .add, [memberParameter] + scoreParameters, returns: "Swift.Bool",
                 .write([.return(.binary("replies[0]", "==", ".integer(1)"))])))
-        if let pattern {
-            let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
-            let memberCall = SwiftArgument(nil, .call("Member", params.map(\.argument)))
+        if let pattern = types.pattern {
             let scoreArgument = isSorted ? [SwiftArgument("score", "score")] : []
             members.append(
                 method(
                     "Adds the member `\(pattern.source)`\(withScore) (\(commandName(.add)))\(ttlClause).",
-                    discardableResult: true, .add, params.map(\.parameter) + scoreParameters, returns: "Swift.Bool",
-                    .delegate(.call("self.add", [memberCall] + scoreArgument))))
+                    discardableResult: true, .add, types.params.map(\.parameter) + scoreParameters,
+                    returns: "Swift.Bool", .delegate(.call("self.add", [types.memberCall] + scoreArgument))))
             if isSorted {
                 members.append(
                     method(
                         "The score of the member `\(pattern.source)` (`ZSCORE`), or `nil` when it is not in the set.",
-                        .score, params.map(\.parameter), returns: score + "?",
-                        .delegate(.call("self.score", [memberCall]))))
+                        .score, types.params.map(\.parameter), returns: score + "?",
+                        .delegate(.call("self.score", [types.memberCall]))))
             }
         }
+        members.append(addMembers(types, isSorted: isSorted))
         members.append(
             method(
                 "Removes `member` (\(commandName(.remove))); returns whether it was there.", discardableResult: true,
                 .remove, [memberParameter], returns: "Swift.Bool", isOne))
+        members.append(
+            method(
+                "Removes `members` (\(commandName(.removeMembers))); returns how many were there.\n\n"
+                    + "- Throws: `RedisSchemaError.invalidArgument` when `members` is empty.",
+                discardableResult: true, .removeMembers, [membersParameter(member)], returns: "Swift.Int",
+                prepare: [refuseEmpty(.removeMembers)],
+                .read([.return(readReply("integer", "reply", .removeMembers))])))
         let read = operation(.members).commands[0].name
         members.append(
             method(
                 "Every member (`\(read)`\(isSorted ? ", lowest score first" : "")).", .members, [],
                 returns: "[\(member)]", .read([.return(decodeArray(of: member, .members))])))
         if isSorted {
-            members += sortedReads(member: member, score: score)
+            members += sortedSetOperations(types)
         } else {
-            members.append(
-                method(
-                    "Whether `member` is in the set (\(commandName(.contains))).", .contains, [memberParameter],
-                    returns: "Swift.Bool", isOne))
+            members += setReads(member: member, memberParameter: memberParameter)
         }
         members.append(length())
         return members
     }
 
-    /// A one-command operation whose integer reply 1 means yes.
-    private var isOne: OperationSend { .read([.return(.binary("reply", "==", ".integer(1)"))]) }
+    /// `add(contentsOf:)`: `SADD` or `ZADD` of several members, with the TTL.
+    private func addMembers(_ types: SwiftMemberTypes, isSorted: Bool) -> SwiftDeclaration {
+        let element = isSorted ? "(member: \(types.member), score: \(types.score))" : types.member
+        let what = isSorted ? "`members` with their scores" : "`members`"
+        return method(
+            "Adds \(what) (\(commandName(.addMembers)))\(ttlClause); returns how many were new.\n\n"
+                + "- Throws: `RedisSchemaError.invalidArgument` when `members` is empty, or holds more members than one "
+                + "guarded write sends (\(isSorted ? "3,997" : "7,995")); write them in parts.",
+            discardableResult: true, .addMembers,
+            [SwiftParameter(label: "contentsOf", name: "members", type: "[\(element)]")], returns: "Swift.Int",
+            prepare: [refuseEmpty(.addMembers)], .write([.return(readReply("integer", "replies[0]", .addMembers))]))
+    }
 
-    private func sortedReads(member: String, score: String) -> [SwiftDeclaration] {
-        let result = "[(member: \(member), score: \(score))]"
-        let decode = { (kind: OperationKind) -> OperationSend in
-            .read([
-                .return(
-                    .try(
-                        .call(
-                            "RedisSchema.RedisReply.scoredMembers",
-                            [
-                                "reply", SwiftArgument("member", .atom("\(member).self")),
-                                SwiftArgument("score", .atom("\(score).self")), SwiftArgument("key", "self.key"),
-                                SwiftArgument("command", commandLiteral(kind)),
-                            ])))
-            ])
-        }
-        let scoreRange = [SwiftParameter("minScore", score), SwiftParameter("maxScore", score)]
-        let scoreOf = SwiftExpression.try(
-            .call(
-                "RedisSchema.RedisReply.score",
-                [
-                    "reply", SwiftArgument("as", .atom("\(score).self")), SwiftArgument("key", "self.key"),
-                    SwiftArgument("command", commandLiteral(.score)),
-                ]))
+    /// Membership and scans, for sets.
+    private func setReads(member: String, memberParameter: SwiftParameter) -> [SwiftDeclaration] {
+        let page = "RedisSchema.RedisScanPage<\(member)>"
+        let refuseCount = SwiftStatement.if(
+            "let count, count < 1", then: [invalidArgument("`count` is \\(count), but a scan asks for at least 1")],
+            else: nil)
         return [
             method(
-                "The score of `member` (\(commandName(.score))), or `nil` when it is not in the set.", .score,
-                [SwiftParameter(label: "_", name: "member", type: member)], returns: score + "?",
-                .read([.return(scoreOf)])),
+                "Whether `member` is in the set (\(commandName(.contains))).", .contains, [memberParameter],
+                returns: "Swift.Bool", isOne),
             method(
-                "Members with their scores, by rank from `start` through `stop` (`ZRANGE … WITHSCORES`).", .rangeByRank,
+                "Whether each of `members` is in the set (\(commandName(.containsEach))), in order.\n\n"
+                    + "- Throws: `RedisSchemaError.invalidArgument` when `members` is empty.",
+                .containsEach, [SwiftParameter(label: "each", name: "members", type: "[\(member)]")],
+                returns: "[Swift.Bool]", prepare: [refuseEmpty(.containsEach)],
+                .read([.return(readReply("flags", "reply", .containsEach))])),
+            method(
+                "One page of members from `cursor` (\(commandName(.scan))); start at `\"0\"` and go on with the "
+                    + "page's `cursor` until `isComplete`. `count` is a hint of how many members a page holds.\n\n"
+                    + "- Throws: `RedisSchemaError.invalidArgument` when `count` is less than 1.",
+                .scan,
                 [
-                    SwiftParameter(label: "from", name: "start", type: "Swift.Int", default: "0"),
-                    SwiftParameter(label: "through", name: "stop", type: "Swift.Int", default: "-1"),
+                    SwiftParameter(label: "from", name: "cursor", type: "Swift.String", default: "\"0\""),
+                    SwiftParameter("count", "Swift.Int?", default: "nil"),
                 ],
-                returns: result, decode(.rangeByRank)),
-            method(
-                "Members with scores from `minScore` through `maxScore` (`ZRANGE … BYSCORE WITHSCORES`), lowest first.",
-                .rangeByScore, scoreRange, returns: result, decode(.rangeByScore)),
-            method(
-                "Removes the members with scores from `minScore` through `maxScore` "
-                    + "(\(commandName(.removeRangeByScore))); returns how many.",
-                discardableResult: true, .removeRangeByScore, scoreRange, returns: "Swift.Int",
-                .read([.return(readReply("integer", "reply", .removeRangeByScore))])),
+                returns: page, prepare: [refuseCount],
+                .read([
+                    .return(
+                        .try(
+                            .call(
+                                "RedisSchema.RedisReply.scanPage",
+                                [
+                                    "reply", SwiftArgument("of", .atom("\(member).self")),
+                                    SwiftArgument("key", "self.key"), SwiftArgument("command", commandLiteral(.scan)),
+                                ])))
+                ])),
+            scanMembers(member),
         ]
     }
 
-    private func memberStruct(_ pattern: KeyPattern) -> SwiftDeclaration {
-        let params = SwiftParam.make(pattern.placeholders, rename: SwiftNames.memberValueName)
-        var conditions = ["let values = \(qualifiedName).Member.pattern.parse(rawValue)"]
-        for (index, param) in params.enumerated() where param.type != "Swift.String" {
-            conditions.append("let value\(index) = \(param.type)(redisEncoded: Swift.Array(values[\(index)].utf8))")
-        }
-        let parse: [SwiftStatement] =
-            [.guard(conditions, else: [.return(.atom("nil"))]), .assignment("self.rawValue", "rawValue")]
-            + params.enumerated().map { index, param in
-                .assignment(
-                    "self.\(param.label)", .atom(param.type == "Swift.String" ? "values[\(index)]" : "value\(index)"))
-            }
-        let fromBytes: [SwiftStatement] = [
-            .guard(["let text = Swift.String(validating: bytes, as: Swift.UTF8.self)"], else: [.return(.atom("nil"))]),
-            .expression(.call("self.init", [SwiftArgument("rawValue", "text")])),
-        ]
-        let members: [SwiftDeclaration] = [
-            .group([
-                .documented(
-                    "The member pattern with the rules of its placeholders.",
-                    constant(
-                        "pattern", nil,
-                        SwiftPatternRendering.declaration(pattern))),
-                .property(
-                    SwiftProperty(
-                        access: access, isStatic: true, name: "redisValueDescription", type: "Swift.String",
-                        getter: [.expression(.atom(SwiftNames.literal("a member like `\(pattern.source)`")))])),
-            ]),
-            .group(
-                params.map { .property(SwiftProperty(access: access, name: $0.label, type: $0.type)) }
-                    + [
-                        .documented(
-                            "The member as stored.",
-                            .property(SwiftProperty(access: access, name: "rawValue", type: "Swift.String")))
-                    ]),
-            .documented(
-                "The member for these values.\n\n- Throws: `RedisSchemaError.invalidParam` when a value breaks its rule.",
-                .function(
-                    SwiftFunction(
-                        access: access, kind: .initializer, parameters: params.map(\.parameter),
-                        throwsClause: "throws(RedisSchema.RedisSchemaError)",
-                        body: [
-                            .assignment(
-                                "self.rawValue",
-                                SwiftPatternRendering.render(
-                                    pattern: "\(qualifiedName).Member.pattern", values: params.map(\.text)))
-                        ] + params.map { .assignment("self.\($0.label)", .atom($0.local)) }))),
-            .documented(
-                "Parses a stored member; `nil` when it does not follow the pattern.",
-                .function(
-                    SwiftFunction(
-                        access: access, kind: .failableInitializer,
-                        parameters: [SwiftParameter("rawValue", "Swift.String")], body: parse))),
-            .group([
-                .property(
-                    SwiftProperty(
-                        access: access, name: "description", type: "Swift.String",
-                        getter: [.expression("self.rawValue")])),
-                .property(
-                    SwiftProperty(
-                        access: access, name: "redisEncoded", type: "[Swift.UInt8]",
-                        getter: [.expression("Swift.Array(self.rawValue.utf8)")])),
-            ]),
+    /// `scanMembers(count:on:)`: every member, fetched page by page. It sends one `SSCAN` per page, as the loop
+    /// asks for them, so it has no unsent twin: a batch sends its operations in one round trip.
+    private func scanMembers(_ member: String) -> SwiftDeclaration {
+        let fetch = SwiftExpression.tryAwait(
+            .call(
+                "client.execute",
+                [
+                    SwiftArgument(
+                        nil, .call("self.scan", [SwiftArgument("from", "cursor"), SwiftArgument("count", "count")]))
+                ]
+            ))
+        return .documented(
+            "Every member, fetched `count` at a time (`SSCAN`) as the loop asks for them; a set too large for "
+                + "`members()` can be walked this way without blocking the server. A member may come twice when "
+                + "the set is resized during the scan.\n\nIt sends one command per page, so it has no unsent twin "
+                + "for batches.\n\n- Throws: `RedisSchemaError.invalidArgument` when `count` is less than 1.",
             .function(
                 SwiftFunction(
-                    access: access, kind: .failableInitializer,
-                    parameters: [SwiftParameter(label: "redisEncoded", name: "bytes", type: "[Swift.UInt8]")],
-                    body: fromBytes)),
-        ]
-        return .documented(
-            "A member of the set: `\(pattern.source)`, rendered from validated values.",
-            .type(
-                SwiftTypeDeclaration(
-                    kind: .struct, access: access, name: "Member",
-                    conformances: ["RedisSchema.RedisValueCodable", "Swift.Hashable", "Swift.CustomStringConvertible"],
-                    members: members)))
+                    access: access, kind: .function("scanMembers"),
+                    parameters: [SwiftParameter("count", "Swift.Int", default: "100"), clientParameter],
+                    throwsClause: "throws", returnType: "RedisSchema.RedisScanSequence<\(member)>",
+                    body: [
+                        // Checks `count` now, before the loop starts.
+                        .expression(.binary("_", "=", .try(.call("self.scan", [SwiftArgument("count", "count")])))),
+                        .return(
+                            .call(
+                                .atom("RedisSchema.RedisScanSequence"), [],
+                                closure: SwiftClosure(parameters: "cursor", body: [.return(fetch)]))),
+                    ])))
     }
+
+    /// The `[Member]` parameter of operations on several members.
+    func membersParameter(_ member: String) -> SwiftParameter {
+        SwiftParameter(label: "contentsOf", name: "members", type: "[\(member)]")
+    }
+
+    /// Refuses an empty `members`: Redis refuses the command without one.
+    func refuseEmpty(_ kind: OperationKind) -> SwiftStatement {
+        .guard(
+            ["!members.isEmpty"],
+            else: [invalidArgument("no members given; \(commandName(kind)) needs at least one")])
+    }
+
+    /// A one-command operation whose integer reply 1 means yes.
+    var isOne: OperationSend { .read([.return(.binary("reply", "==", ".integer(1)"))]) }
 }

@@ -87,13 +87,7 @@ extension SwiftKeyEmitter {
 
     /// A counter: `INCRBY` only with non-negative amounts, so it only ever increments.
     func counter() -> [SwiftDeclaration] {
-        let refuse = SwiftStatement.throw(
-            .call(
-                "RedisSchema.RedisSchemaError.invalidArgument",
-                [
-                    SwiftArgument("key", "self.key"),
-                    SwiftArgument("message", "\"`\\(amount)` is negative, but this counter only increments\""),
-                ]))
+        let refuse = invalidArgument("`\\(amount)` is negative, but this counter only increments")
         return [
             method(
                 "Adds `amount` (\(commandName(.increment)))\(ttlClause); returns the new count.\n\n"

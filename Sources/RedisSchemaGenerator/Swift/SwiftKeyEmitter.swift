@@ -161,7 +161,9 @@ struct SwiftKeyEmitter {
             body: prepare + operationStatements(kind, send))
         let arguments = parameters.map { parameter -> SwiftArgument in
             let value = parameter.type.hasPrefix("repeat ") ? "repeat each \(parameter.name)" : parameter.name
-            return SwiftArgument(parameter.label == "_" ? nil : Self.callLabel(parameter.label), .atom(value))
+            // A label in a call needs backticks only for `inout`, `var` and `let`: `add(class: …)`, not `` `class` ``.
+            let label = SwiftNames.callLabel(parameter.label.filter { $0 != "`" })
+            return SwiftArgument(parameter.label == "_" ? nil : label, .atom(value))
         }
         let run = SwiftExpression.tryAwait(
             .call("client.execute", [SwiftArgument(nil, .call(.atom("self.\(name)"), arguments, closure: nil))]))
@@ -180,13 +182,6 @@ struct SwiftKeyEmitter {
                 .function(builder)),
             .documented(fullDoc, discardableResult ? .attributed("@discardableResult", runner) : runner),
         ])
-    }
-
-    /// A declared argument label as a call spells it: Swift refuses backticks around keywords there (`class:`,
-    /// `Type:`), except `inout`.
-    private static func callLabel(_ label: String) -> String {
-        guard label.hasPrefix("`"), label != "`inout`" else { return label }
-        return String(label.dropFirst().dropLast())
     }
 
     /// The statements that build an operation's commands and return the `RedisOperation` that sends them.
@@ -245,6 +240,15 @@ struct SwiftKeyEmitter {
     /// The command renderer for an operation.
     func commands(_ kind: OperationKind) -> SwiftCommandRenderer {
         SwiftCommandRenderer(operation: operation(kind), literalFields: fields)
+    }
+
+    /// `throw RedisSchema.RedisSchemaError.invalidArgument(key: self.key, message: "message")`: an argument
+    /// check in a builder, before anything is sent. `message` is the literal's text, interpolations and all.
+    func invalidArgument(_ message: String) -> SwiftStatement {
+        .throw(
+            .call(
+                "RedisSchema.RedisSchemaError.invalidArgument",
+                [SwiftArgument("key", "self.key"), SwiftArgument("message", .atom("\"\(message)\""))]))
     }
 
     /// The planned command's name as a Swift string literal, for `command:` arguments.

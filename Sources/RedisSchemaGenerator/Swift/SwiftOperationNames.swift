@@ -22,8 +22,9 @@ enum SwiftOperationNames {
         case .getField, .removeField: return "\(base(operation.kind))(\(labels(placeholders)))"
         case .setField: return "set(\(labels(placeholders + ["value"])))"
         case .incrementField: return "increment(\(labels(placeholders + ["by"])))"
-        case .range, .rangeByRank: return "range(from:through:)"
-        case .rangeByScore: return "range(minScore:maxScore:)"
+        case .range: return "range(from:through:)"
+        case .rangeByRank: return "range(from:through:order:)"
+        case .rangeByScore: return "range(minScore:maxScore:order:offset:count:)"
         case .removeRangeByScore: return "removeRange(minScore:maxScore:)"
         case .rangeEntries: return "range(from:to:count:)"
         case .readEntries: return "read(after:count:)"
@@ -43,6 +44,13 @@ enum SwiftOperationNames {
         case .pendingSummary: return "pending(group:)"
         case .pendingEntries: return "pending(group:count:consumer:minIdle:)"
         case .claimEntries: return "claim(_:group:for:minIdle:)"
+        case .addMembers: return "add(contentsOf:)"
+        case .removeMembers: return "remove(contentsOf:)"
+        case .containsEach: return "contains(each:)"
+        case .scan: return "scan(from:count:)"
+        case .incrementScore: return "increment(_:by:)"
+        case .rank: return "rank(of:order:)"
+        case .removeRangeByRank: return "removeRange(from:through:)"
         }
     }
 
@@ -74,6 +82,13 @@ enum SwiftOperationNames {
         case .acknowledgeEntries: return "acknowledge"
         case .pendingSummary, .pendingEntries: return "pending"
         case .claimEntries: return "claim"
+        case .addMembers: return "add"
+        case .removeMembers: return "remove"
+        case .containsEach: return "contains"
+        case .scan: return "scan"
+        case .incrementScore: return "increment"
+        case .rank: return "rank"
+        case .removeRangeByRank: return "removeRange"
         }
     }
 }

@@ -29,7 +29,7 @@ struct SwiftParam {
     private static let reservedLocals: Set<String> = [
         "client", "amount", "score", "value", "member", "fields", "field", "start", "stop", "count", "reply",
         "replies", "min", "max", "element", "id", "values", "text", "key", "hset", "hdel", "xadd", "arguments",
-        "commands", "minScore", "maxScore",
+        "commands", "minScore", "maxScore", "members", "order", "offset", "cursor",
         // A parameter called `self` would hide `self` in the body.
         "self",
     ]
