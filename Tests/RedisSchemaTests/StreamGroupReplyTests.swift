@@ -70,13 +70,13 @@ import Testing
     }
 
     @Test func blockingWaitsAreWholeMillisecondsRoundedUpAndNeverZero() throws {
-        #expect(try RedisStreamArguments.blockMilliseconds(.milliseconds(1_500), key: "s") == 1_500)
-        #expect(try RedisStreamArguments.blockMilliseconds(.seconds(2), key: "s") == 2_000)
-        #expect(try RedisStreamArguments.blockMilliseconds(.nanoseconds(1), key: "s") == 1)
-        #expect(try RedisStreamArguments.blockMilliseconds(.microseconds(1_001), key: "s") == 2)
+        #expect(try RedisBlockingTimeout.milliseconds(.milliseconds(1_500), key: "s") == 1_500)
+        #expect(try RedisBlockingTimeout.milliseconds(.seconds(2), key: "s") == 2_000)
+        #expect(try RedisBlockingTimeout.milliseconds(.nanoseconds(1), key: "s") == 1)
+        #expect(try RedisBlockingTimeout.milliseconds(.microseconds(1_001), key: "s") == 2)
         for refused: Duration in [.zero, .milliseconds(-5), .seconds(Int64.max / 2)] {
             #expect(throws: RedisSchemaError.self, "\(refused)") {
-                try RedisStreamArguments.blockMilliseconds(refused, key: "s")
+                try RedisBlockingTimeout.milliseconds(refused, key: "s")
             }
         }
     }

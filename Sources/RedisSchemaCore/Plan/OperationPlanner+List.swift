@@ -16,7 +16,7 @@ extension OperationPlanner {
             Operation(
                 kind, parameters: [.init("elements", .values(element))],
                 commands: writes.commands(
-                    PlannedCommand(command, [.key, .spreadValues("elements")]),
+                    PlannedCommand(command, [.key, .each("elements")]),
                     trim: writes.cap.trimCommand(keepingHead: atHead)),
                 reply: .integer)
         }

@@ -10,7 +10,7 @@ extension OperationPlanner {
                 commands: writes.commands(PlannedCommand("SADD", [.key, .parameter("member")])), reply: .flag),
             Operation(
                 .addMembers, parameters: members,
-                commands: writes.commands(PlannedCommand("SADD", [.key, .eachMember("members")])), reply: .integer),
+                commands: writes.commands(PlannedCommand("SADD", [.key, .each("members")])), reply: .integer),
             memberRead(.remove, "SREM", member, reply: .flag),
             membersRead(.removeMembers, "SREM", member, reply: .integer),
             read(.members, "SMEMBERS", reply: .array),
@@ -33,6 +33,6 @@ extension OperationPlanner {
     ) -> Operation {
         Operation(
             kind, parameters: [.init("members", .members(member))],
-            commands: [PlannedCommand(command, [.key, .eachMember("members")])], reply: reply)
+            commands: [PlannedCommand(command, [.key, .each("members")])], reply: reply)
     }
 }

@@ -86,7 +86,7 @@ extension OperationPlanner {
                 reply: .entries(typed: typed)),
             Operation(
                 .acknowledgeEntries, parameters: [ids, group],
-                commands: [PlannedCommand("XACK", [.key, .parameter("group"), .parameterList("ids")])],
+                commands: [PlannedCommand("XACK", [.key, .parameter("group"), .each("ids")])],
                 reply: .integer),
             Operation(
                 .pendingSummary, parameters: [group],
@@ -110,7 +110,7 @@ extension OperationPlanner {
                         "XCLAIM",
                         [
                             .key, .parameter("group"), .parameter("consumer"), .parameter("minIdle"),
-                            .parameterList("ids"),
+                            .each("ids"),
                         ])
                 ],
                 reply: .entries(typed: typed)),

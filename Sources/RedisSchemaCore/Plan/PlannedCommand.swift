@@ -57,16 +57,12 @@ public enum CommandArgument: Sendable, Hashable {
     case unsetFields(String)
     /// `name value` when the optional parameter is given (`COUNT n`), nothing otherwise.
     case optionalOption(name: String, parameter: String)
-    /// Every value of the parameter (``OperationParameter/Kind/values(_:)``), one argument each.
-    case spreadValues(String)
-    // Streams: consumer groups.
+    /// Every element of a parameter that holds several (list elements, set members, stream entry IDs), one
+    /// argument each, in order: `LPUSH key e1 e2 …`, `SADD key m1 m2 …`, `XACK key group id1 id2 …`.
+    case each(String)
     /// The optional parameter's value when it is given (`XPENDING`'s consumer), nothing otherwise.
     case optionalParameter(String)
-    /// Every element of the list parameter, in order (`XACK`'s entry IDs).
-    case parameterList(String)
-    // Sets and sorted sets (issue 8):
-    /// Every member of the parameter (``OperationParameter/Kind/members(_:)``), encoded, in order.
-    case eachMember(String)
+    // Sorted sets.
     /// `score member` for every pair of the parameter (``OperationParameter/Kind/scoredMembers(_:_:)``).
     case scoredPairs(String)
     /// `REV` when the order parameter is descending, nothing otherwise.

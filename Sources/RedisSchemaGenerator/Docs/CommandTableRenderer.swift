@@ -56,7 +56,7 @@ public enum CommandTableRenderer {
             case .listEnd?: return "LEFT|RIGHT"
             default: return "<\(name)>"
             }
-        case .spreadValues(let name): return "<\(name)> …"
+        case .each(let name): return "<\(name)> …"
         case .literal(let text): return text
         case .integer(let value), .cap(let value): return String(value)
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return String(value)
@@ -71,8 +71,6 @@ public enum CommandTableRenderer {
         case .unsetFields: return "<nil field> …"
         case .optionalOption(let name, let parameter): return "[\(name) <\(parameter)>]"
         case .optionalParameter(let parameter): return "[<\(parameter)>]"
-        case .parameterList(let parameter): return "<\(parameter)…>"
-        case .eachMember: return "<member> …"
         case .scoredPairs: return "<score> <member> …"
         case .reverse: return "[REV]"
         case .scoreBounds(let min, let max, _): return "<\(min)> <\(max)>"

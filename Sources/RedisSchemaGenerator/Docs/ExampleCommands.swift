@@ -36,8 +36,8 @@ enum ExampleCommands {
         case .setFields:
             guard plan.value.hasTypedFields else { return ["field", "value"] }
             return plan.value.literalFields.flatMap { name, spec in [quote(name), quote(sample(spec.type))] }
-        case .unsetFields, .optionalOption, .fieldNames, .optionalParameter, .parameterList, .reverse, .limit: return []
-        case .spreadValues(let name), .eachMember(let name), .scoredPairs(let name), .scoreBounds(let name, _, _):
+        case .unsetFields, .optionalOption, .fieldNames, .optionalParameter, .reverse, .limit: return []
+        case .each(let name), .scoredPairs(let name), .scoreBounds(let name, _, _):
             return operation.parameter(named: name).map { [quote(sample($0.kind))] } ?? []
         }
     }

@@ -45,13 +45,15 @@ extension SwiftCommandRenderer {
                         ],
                         else: nil))
             case .setFields, .unsetFields: appendFixed()  // the values come from `fieldSpreads()`
-            case .spreadValues(let values):
+            case .each(let list):
                 appendFixed()
+                // Entry IDs are sent as they are; values and members as the schema encodes them.
+                let element = operation.parameter(named: list)?.kind == .entryIDs ? "element" : "element.redisEncoded"
                 statements.append(
                     .for(
-                        "value", in: .atom(values),
-                        body: [.expression(.call("\(array).append", ["value.redisEncoded"]))]))
-            case .eachMember, .scoredPairs, .reverse, .scoreBounds, .limit:
+                        "element", in: .atom(list),
+                        body: [.expression(.call("\(array).append", [SwiftArgument(nil, .atom(element))]))]))
+            case .scoredPairs, .reverse, .scoreBounds, .limit:
                 appendFixed()
                 statements += memberSpread(argument, into: array)
             case .fieldNames(let names):
@@ -68,12 +70,6 @@ extension SwiftCommandRenderer {
                                 .call("\(array).append", [SwiftArgument(nil, .atom(self.parameter(parameter)))]))
                         ],
                         else: nil))
-            case .parameterList(let list):
-                appendFixed()
-                statements.append(
-                    .for(
-                        "element", in: .atom(list),
-                        body: [.expression(.call("\(array).append", ["element"]))]))
             default: fixed.append(self.argument(argument))
             }
         }
@@ -151,8 +147,6 @@ extension SwiftCommandRenderer {
             SwiftStatement.expression(.call("\(array).append", [SwiftArgument(nil, value)]))
         }
         switch argument {
-        case .eachMember(let members):
-            return [.for("member", in: .atom(members), body: [append("member.redisEncoded")])]
         case .scoredPairs(let members):
             return [
                 .for(

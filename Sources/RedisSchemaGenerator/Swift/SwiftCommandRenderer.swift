@@ -21,7 +21,7 @@ struct SwiftCommandRenderer {
             return name
         case .listKey?: return "\(name).key"
         case .timeoutSeconds?: return "\(name)Seconds"
-        case .blockTimeout?: return "try RedisSchema.RedisStreamArguments.blockMilliseconds(\(name), key: self.key)"
+        case .blockTimeout?: return "try RedisSchema.RedisBlockingTimeout.milliseconds(\(name), key: self.key)"
         case .minIdleTime?: return "try RedisSchema.RedisStreamArguments.idleMilliseconds(\(name), key: self.key)"
         default: return "\(name).redisEncoded"
         }
@@ -37,16 +37,16 @@ struct SwiftCommandRenderer {
         case .ttlSeconds(let value), .ttlMilliseconds(let value): return .atom(SwiftNames.integer(value))
         case .cap(let value): return .atom(String(value))
         case .renderedField: return "field"
-        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues, .optionalParameter, .parameterList,
-            .eachMember, .scoredPairs, .reverse, .scoreBounds, .limit:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .each, .optionalParameter, .scoredPairs, .reverse,
+            .scoreBounds, .limit:
             preconditionFailure("spread arguments have no single expression")
         }
     }
 
     static func isSpread(_ argument: CommandArgument) -> Bool {
         switch argument {
-        case .setFields, .unsetFields, .optionalOption, .fieldNames, .spreadValues, .optionalParameter, .parameterList,
-            .eachMember, .scoredPairs, .reverse, .scoreBounds, .limit:
+        case .setFields, .unsetFields, .optionalOption, .fieldNames, .each, .optionalParameter, .scoredPairs, .reverse,
+            .scoreBounds, .limit:
             return true
         default: return false
         }
