@@ -3,8 +3,6 @@
 // queue, a weekly leaderboard, an event stream and feature flags). The keyspace sits in the JobBoard target as
 // redis-schema.yaml, the build plugin turns it into typed accessors, and the jobboard-demo executable runs a
 // short scenario against a real Redis with the project's SwiftNIO client.
-//
-// Pending/ holds code written against operations that do not exist yet (issue 8); it is not part of any target.
 import PackageDescription
 
 // A path dependency is identified by its folder's name, which differs between checkouts (a worktree, CI's

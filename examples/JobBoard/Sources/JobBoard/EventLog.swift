@@ -4,9 +4,8 @@ import RedisSchema
 /// What happened to each job, `events:jobs`: a stream capped at 10,000 entries that other services (notifications,
 /// billing) follow, each as a consumer group whose workers acknowledge what they handled.
 ///
-/// The consumer-group operations (`XGROUP CREATE`, `XREADGROUP`, `XACK`, `XPENDING`, `XCLAIM`) wait for the
-/// generated code to have them, in `Pending/EventLog+ConsumerGroup.swift`. What is here records events and reads
-/// them back.
+/// The consumer-group operations (`XGROUP CREATE`, `XREADGROUP`, `XACK`, `XPENDING`, `XCLAIM`) and the blocking
+/// live tail are in `EventLog+ConsumerGroup.swift`. What is here records events and reads them back.
 public struct EventLog<Client: RedisClientProtocol>: Sendable {
     /// The connection every operation uses.
     public let redis: Client
@@ -15,8 +14,8 @@ public struct EventLog<Client: RedisClientProtocol>: Sendable {
         self.redis = redis
     }
 
-    /// Appends `event` (`XADD events:jobs MAXLEN … 10000 * …`, trimmed as the schema's `jobEvents` says); returns the
-    /// entry ID Redis gave it.
+    /// Appends `event` (`XADD events:jobs MAXLEN ~ 10000 * …`: the schema's `trim: approximate`); returns the entry
+    /// ID Redis gave it.
     @discardableResult
     public func record(_ event: JobEvent) async throws -> String {
         try await JobKeys.JobEvents().add(event.fields, on: redis)

@@ -3,9 +3,9 @@ import RedisSchema
 /// The feature flags switched on in each environment: one set per environment, `flags:<environment>`, whose
 /// members are the names of the flags that are on.
 ///
-/// Switching several flags at once (`SADD` with many members), asking about several (`SMISMEMBER`) and
-/// listing a large set in bounded steps (`SSCAN`) wait for operations the generated code does not have yet, in
-/// `Pending/FeatureFlags+Many.swift`. What is here switches and reads one flag at a time.
+/// Switching several flags at once (`SADD`/`SREM` with many members), asking about several (`SMISMEMBER`) and
+/// listing a large set in bounded steps (`SSCAN`) are in `FeatureFlags+Many.swift`. What is here switches and
+/// reads one flag at a time.
 public struct FeatureFlags<Client: RedisClientProtocol>: Sendable {
     /// The connection every operation uses.
     public let redis: Client

@@ -49,6 +49,8 @@ public struct JobBoard<Client: RedisClientProtocol>: Sendable {
     }
 
     /// Records that `workerId` gave up on `jobId`: the failure joins `jobs:failed` and a `failed` event the stream.
+    /// For a job taken from the queue under a lock, ``failJob(_:by:reason:at:)`` also takes it out of
+    /// `jobs:processing` and releases the lock, atomically.
     public func reportFailure(
         of jobId: String, by workerId: String, reason: String, at now: Date = Date()
     ) async throws {

@@ -7,8 +7,8 @@ import RedisSchema
 /// still holds its token, so a worker whose lock expired (it stalled past the TTL and another worker took the
 /// job) can never release the lock of the worker that holds it now. The TTL frees the job when a worker dies.
 ///
-/// Taking and releasing need `set(_:if:)` and `delete(ifEqualTo:)`, which the generated code does not have
-/// yet; they wait in `Pending/JobLock+Acquire.swift`. What is here reads the lock.
+/// Taking and releasing (`set(_:if: .absent)` and `delete(ifEqualTo:)`) are in `JobLock+Acquire.swift`. What is
+/// here reads the lock.
 public struct JobLock<Client: RedisClientProtocol>: Sendable {
     /// The connection every operation uses.
     public let redis: Client

@@ -6,8 +6,9 @@ import RedisSchema
 ///
 /// A worker takes a job by moving it from `jobs:pending` to `jobs:processing` in one command (`BLMOVE`), so a
 /// job is always in one of the two lists, even when the worker dies right after taking it; a sweeper can put
-/// such jobs back. That move, and posting many jobs at once, wait for operations the generated code does not
-/// have yet, in `Pending/JobQueue+Take.swift`. What is here posts jobs, lists them and records failures.
+/// such jobs back. That move, and posting many jobs at once, are in `JobQueue+Take.swift`; finishing a job
+/// takes it out of `jobs:processing` again (``JobBoard/finishJob(_:by:at:)``). What is here posts jobs, lists
+/// them and records failures.
 public struct JobQueue<Client: RedisClientProtocol>: Sendable {
     /// The connection every operation uses.
     public let redis: Client

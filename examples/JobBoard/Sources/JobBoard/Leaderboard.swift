@@ -4,8 +4,8 @@ import RedisSchema
 /// Points per worker and week, `leaderboard:week:<week>`: a sorted set of `worker:<workerId>` members scored by
 /// points, kept 35 days after its last write so last month's weeks can still be shown.
 ///
-/// Awarding points as jobs finish (`ZINCRBY`) and a worker's rank (`ZREVRANK`) wait for operations the generated
-/// code does not have yet, in `Pending/Leaderboard+Award.swift`. What is here sets and reads points.
+/// Finished jobs add to a score (`ZINCRBY`), and places count from the top (`ZREVRANK`), in
+/// `Leaderboard+Award.swift`. What is here sets and reads points.
 public struct Leaderboard<Client: RedisClientProtocol>: Sendable {
     /// One week, the span of one board.
     static var weekSeconds: Int { 7 * 24 * 3600 }
@@ -36,14 +36,13 @@ public struct Leaderboard<Client: RedisClientProtocol>: Sendable {
         try await JobKeys.Leaderboard(week: week).score(workerId: workerId, on: redis)
     }
 
-    /// The `count` workers with the most points in `week`, most first.
-    ///
-    /// Sends `ZRANGE key -count -1 WITHSCORES` (the top of the ascending order) and reverses it, which is the
-    /// order `ZREVRANGE` gives, ties included (by member, descending).
+    /// The `count` workers with the most points in `week`, most first, ties by worker ID descending, as
+    /// `ZREVRANGE` orders them (`ZRANGE key 0 <count-1> REV WITHSCORES`).
     public func top(_ count: Int, week: Int) async throws -> [LeaderboardEntry] {
+        // `through: -1` would be the whole board: a count of 0 asks for nothing.
         guard count > 0 else { return [] }
         let board = try JobKeys.Leaderboard(week: week)
-        return try await board.range(from: -count, through: -1, on: redis).reversed().map {
+        return try await board.range(from: 0, through: count - 1, order: .descending, on: redis).map {
             LeaderboardEntry(workerId: $0.member.workerId, points: $0.score)
         }
     }

@@ -12,10 +12,12 @@ import RedisSchemaClient
 let usage = """
     usage: jobboard-demo [--url redis://[user[:password]@]host[:port][/db]] [--user USER]
 
-    Switches feature flags on, posts seven jobs for one user against a limit of five per minute,
-    sets this week's leaderboard, records a failed job, and prints the queue, the leaderboard, the
-    failures and the event stream. The URL defaults to $REDIS_URL, else redis://127.0.0.1:6379;
-    the user defaults to alice. Run again within the minute, and the user's posts are refused.
+    Switches feature flags on, posts seven jobs for one user against a limit of five per minute, lets
+    two workers take the jobs under locks and finish them (each finish one MULTI/EXEC), turns the
+    finished events into leaderboard points through a consumer group, wakes a waiting worker with a
+    new post, hands a stopped consumer's events to another, and prints the queue, the leaderboard, the
+    failures and the event stream. The URL defaults to $REDIS_URL, else redis://127.0.0.1:6379; the
+    user defaults to alice. Run again within the minute, and the user's posts are refused.
 
     """
 
@@ -62,19 +64,26 @@ do {
 do {
     let board = JobBoard(redis: redis, postsPerWindow: 5)
     let now = Date()
+    let week = Leaderboard<RedisConnection>.week(containing: now)
     print("Job board on \(configuration.redactedURL):\n")
 
-    try await board.flags.enable("instant-apply", in: .staging)
-    try await board.flags.enable("dark-mode", in: .staging)
-    let staging = try await board.flags.enabledFlags(in: .staging)
-    print("Flags on in staging: \(staging.joined(separator: ", "))")
-    print("instant-apply in production: \(try await board.flags.isEnabled("instant-apply", in: .production))\n")
+    // Flags: several at once (SADD, SMISMEMBER), and a bounded SSCAN.
+    let switchedOn = try await board.flags.enable(["instant-apply", "dark-mode", "new-search"], in: .staging)
+    print("Flags on in staging: \(try await board.flags.enabledFlags(in: .staging).joined(separator: ", "))")
+    print("  (\(switchedOn) switched on now, one SADD)")
+    let asked = ["instant-apply", "dark-mode"]
+    let inProduction = try await board.flags.areEnabled(asked, in: .production)
+    print("In production, one SMISMEMBER: " + zip(asked, inProduction).map { "\($0) \($1)" }.joined(separator: ", "))
+    let scanned = try await board.flags.enabledFlags(in: .staging, limit: 2, pageSize: 10)
+    print("At most 2 by SSCAN: \(scanned.flags.count) found, all of them: \(scanned.isComplete)\n")
 
-    var posted: [String] = []
+    // The leaderboard's consumer group reads only events recorded from here on; BUSYGROUP on a second run.
+    try await board.events.createGroup(JobBoard<RedisConnection>.scoringGroup)
+    try await board.events.createGroup("billing")
+
     for attempt in 1...7 {
         switch try await board.postJob(by: user, at: now) {
         case .posted(let jobId, let waiting, let eventID):
-            posted.append(jobId)
             print("post \(attempt) by \(user): queued \(jobId) (event \(eventID)), \(waiting) waiting")
         case .limited(let retryAfter):
             print("post \(attempt) by \(user): refused by the rate limit, retry in \(seconds(retryAfter))")
@@ -83,20 +92,83 @@ do {
     let waiting = try await board.queue.waiting()
     print("\njobs:pending holds \(waiting.count), oldest first: \(waiting.prefix(3).joined(separator: ", "))…")
 
-    let week = Leaderboard<RedisConnection>.week(containing: now)
-    for (worker, points) in [("ana", 30), ("ben", 45), ("cy", 12)] {
-        try await board.leaderboard.setPoints(points, for: worker, week: week)
-    }
-    print("\nLeaderboard, week \(week):")
-    for (place, entry) in try await board.leaderboard.top(3, week: week).enumerated() {
-        print("  \(place + 1). \(entry.workerId)  \(entry.points) points")
+    // Two workers take the waiting jobs (BLMOVE to jobs:processing), each under the job's lock, and finish them.
+    print("\nana and ben take the waiting jobs:")
+    var turn = 0
+    while let jobId = try await board.queue.take(waitingUpTo: .milliseconds(100)) {
+        let (worker, other) = turn % 2 == 0 ? ("ana", "ben") : ("ben", "ana")
+        turn += 1
+        guard let lease = try await board.locks.acquire(jobId) else {
+            print("  \(jobId): locked by someone else, left alone")
+            continue
+        }
+        let otherGotIt = try await board.locks.acquire(jobId) != nil
+        let held = try await board.locks.holderAndExpiry(of: jobId)
+        let left = held.map { lock in
+            if case .milliseconds(let ms) = lock.expiry { return "\(ms) ms left" }
+            return "\(lock.expiry)"
+        }
+        let finished = try await board.finishJob(lease, by: worker, at: now)
+        print(
+            "  \(jobId): \(worker) holds the lock (\(left ?? "free")), \(other) gets it too: \(otherGotIt);"
+                + " finished in one MULTI/EXEC (event \(finished.eventID), lock still held: \(finished.heldLock))")
     }
 
-    if let first = posted.first {
-        try await board.reportFailure(of: first, by: "ben", reason: "the attachment is not a PDF", at: now)
-        let holder = try await board.locks.holder(of: first)
-        print("\nLock on \(first): \(holder ?? "free")")
+    // The leaderboard's consumer: awards and the acknowledgement of each read in one pipelined round trip.
+    try await board.leaderboard.setPoints(
+        [LeaderboardEntry(workerId: "ana", points: 30), LeaderboardEntry(workerId: "cy", points: 12)], week: week)
+    var scoredEvents = 0
+    var scored: [RecordedJobEvent]
+    repeat {
+        scored = try await board.scoreFinishedJobs(consumer: "scorer-1", waitingUpTo: .milliseconds(100))
+        scoredEvents += scored.count
+    } while !scored.isEmpty
+    print("\nThe scorer handled \(scoredEvents) events (ZINCRBY per finished job + XACK, one pipeline per read)")
+    print("Leaderboard, week \(week) (ZRANGE … REV):")
+    for entry in try await board.leaderboard.top(3, week: week) {
+        let place = try await board.leaderboard.place(of: entry.workerId, week: week).map { "\($0)." } ?? "-"
+        print("  \(place) \(entry.workerId)  \(entry.points) points")
     }
+    let strong = try await board.leaderboard.workers(withAtLeast: 20, week: week, limit: 10)
+    print("With at least 20 points: \(strong.map(\.workerId).joined(separator: ", "))")
+
+    // A worker waits on a connection of its own (BLMOVE blocks it) until support lifts the limit and a post
+    // arrives.
+    let workerConnection = try await RedisConnection.connect(configuration)
+    let clock = ContinuousClock()
+    let started = clock.now
+    let waitingWorker = Task { try await JobQueue(redis: workerConnection).take(waitingUpTo: .seconds(5)) }
+    try await Task.sleep(for: .milliseconds(300))
+    let counted = try await board.rateLimiter.reset(userId: user, at: now)
+    print("\nSupport lifts \(user)'s limit (GETDEL: \(counted) posts were counted this minute)")
+    if case .posted(let late, _, _) = try await board.postJob(by: user, at: now) {
+        let taken = try await waitingWorker.value
+        print("\(user) posts \(late); dee, waiting in BLMOVE, took \(taken ?? "nothing")", terminator: "")
+        print(" \(seconds(clock.now - started)) after it began to wait")
+        if let taken, let lease = try await board.locks.acquire(taken) {
+            let failed = try await board.failJob(lease, by: "dee", reason: "the attachment is not a PDF", at: now)
+            print(
+                "dee gives up on it: out of jobs:processing, into jobs:failed, event \(failed.eventID), one MULTI/EXEC")
+        }
+    } else {
+        waitingWorker.cancel()
+    }
+    await workerConnection.close()
+
+    // Billing's consumer billing-1 reads events and stops; once they are stale, billing-2 claims them.
+    let read = try await board.events.read(
+        group: "billing", consumer: "billing-1", count: 100, waitingUpTo: .seconds(1))
+    print(
+        "\nbilling-1 read \(read.count) events and stopped: \(try await board.events.pendingCount(group: "billing")) pending"
+    )
+    try await Task.sleep(for: .milliseconds(250))
+    let claimed = try await board.events.claimStale(
+        group: "billing", for: "billing-2", minIdle: .milliseconds(200), count: 100)
+    if !claimed.isEmpty { try await board.events.acknowledge(claimed.map(\.id), group: "billing") }
+    print(
+        "billing-2 claimed \(claimed.count) (XPENDING IDLE + XCLAIM) and acknowledged them: \(try await board.events.pendingCount(group: "billing")) pending"
+    )
+
     let failures = try await board.queue.recentFailures()
     print("\njobs:failed keeps \(failures.count) (at most 50), newest first:")
     for failure in failures.prefix(3) {
@@ -104,7 +176,7 @@ do {
     }
 
     let history = try await board.events.history()
-    print("\nevents:jobs keeps \(history.count) events (at most 10,000); the last five:")
+    print("\nevents:jobs keeps \(history.count) events (about 10,000 at most); the last five:")
     for recorded in history.suffix(5) {
         let worker = recorded.event.workerId.map { " by \($0)" } ?? ""
         print("  \(recorded.id)  \(recorded.event.kind.rawValue) \(recorded.event.jobId)\(worker)")

@@ -67,23 +67,32 @@ struct JobBoardTests {
 @Suite(
     .serialized, .enabled(if: LiveServer.port != nil && LiveServer.validator != nil, LiveServer.skipValidatorMessage))
 struct ValidateJobBoardKeysTests {
-    /// Writes a key of every pattern: through the components where they can today, and the lock and the
-    /// processing list with the raw commands the pending operations will send.
-    private func writeEveryKey(_ app: RedisConnection, _ raw: RedisConnection) async throws {
+    /// Writes a key of every pattern through the components, with every write operation they use: posts,
+    /// takes, a lock, a finished job (the transaction), scoring (the pipeline), failures, flags and a group.
+    private func writeEveryKey(_ app: RedisConnection) async throws {
         let board = JobBoard(redis: app)
+        try await board.events.createGroup(JobBoard<RedisConnection>.scoringGroup, startingAt: "0")
         for number in 1...3 { _ = try await board.postJob("job-\(number)", by: "alice", at: now) }
-        try await board.reportFailure(of: "job-1", by: "ben", reason: "not a PDF", at: now)
-        try await board.leaderboard.setPoints(30, for: "ana", week: Leaderboard<RedisConnection>.week(containing: now))
-        try await board.flags.enable("dark-mode", in: .production)
-        _ = try await raw.send(
-            RedisCommand("SET", "lock:job:job-2", JobLock<RedisConnection>.makeToken(), "NX", "EX", 30))
-        _ = try await raw.send(RedisCommand("LMOVE", "jobs:pending", "jobs:processing", "RIGHT", "LEFT"))
+        try await board.queue.post(contentsOf: ["job-4", "job-5"])
+        let first = try #require(try await board.queue.take(waitingUpTo: .seconds(1)))
+        _ = try #require(try await board.queue.take(waitingUpTo: .seconds(1)), "stays in jobs:processing")
+        let lease = try #require(try await board.locks.acquire(first))
+        _ = try await board.finishJob(lease, by: "ana", at: now)
+        _ = try #require(try await board.locks.acquire("job-3"), "a lock still held")
+        _ = try await board.scoreFinishedJobs(consumer: "scorer-1", waitingUpTo: .seconds(1))
+        try await board.reportFailure(of: "job-4", by: "ben", reason: "not a PDF", at: now)
+        let week = Leaderboard<RedisConnection>.week(containing: now)
+        try await board.leaderboard.setPoints([LeaderboardEntry(workerId: "ben", points: 30)], week: week)
+        try await board.leaderboard.award(5, to: "cy", week: week)
+        try await board.flags.enable(["dark-mode", "instant-apply"], in: .production)
+        _ = try await board.rateLimiter.reset(userId: "alice", at: now)
+        _ = try await board.rateLimiter.attempt(userId: "bob", at: now)
     }
 
     @Test func validateFindsNoViolationInTheKeysTheBoardWrites() async throws {
         let validator = try #require(LiveServer.validator)
         try await LiveServer.withEmptyDatabase(.validate) { app, raw async throws in
-            try await writeEveryKey(app, raw)
+            try await writeEveryKey(app)
             let keys = try #require(try await raw.integer("DBSIZE"))
 
             let (status, report, output) = try runValidate(validator, database: .validate)
@@ -105,7 +114,7 @@ struct ValidateJobBoardKeysTests {
     @Test func validateReportsKeysWrittenAroundTheSchema() async throws {
         let validator = try #require(LiveServer.validator)
         try await LiveServer.withEmptyDatabase(.validate) { app, raw async throws in
-            try await writeEveryKey(app, raw)
+            try await writeEveryKey(app)
             _ = try await raw.send(RedisCommand("SET", "lock:job:job-3", "token"))  // a lock without its TTL
             _ = try await raw.send(RedisCommand("SADD", "flags:qa", "dark-mode"))  // an environment nobody declared
 

@@ -18,7 +18,7 @@ struct JobLockTests {
         try await LiveServer.withEmptyDatabase(.jobLock) { app, raw async throws in
             let locks = JobLock(redis: app)
             let token = JobLock<RedisConnection>.makeToken()
-            // Taken the way the pending `acquire` will take it: SET NX with the schema's 30 s.
+            // Taken by hand, as another service would take it (SET NX with the schema's 30 s): the reads see it.
             #expect(try await raw.text("SET", "lock:job:job-1", token, "NX", "EX", 30) == "OK")
             #expect(try await locks.holder(of: "job-1") == token)
             guard case .milliseconds(let left) = try await locks.expiry(of: "job-1") else {

@@ -24,9 +24,8 @@ struct JobQueueTests {
         try await LiveServer.withEmptyDatabase(.jobQueue) { app, raw async throws in
             let queue = JobQueue(redis: app)
             #expect(try await queue.inProgress().isEmpty)
-            // Moved there the way the pending `take` will move it.
-            _ = try await raw.send(RedisCommand("RPUSH", "jobs:pending", "job-a", "job-b"))
-            #expect(try await raw.text("LMOVE", "jobs:pending", "jobs:processing", "LEFT", "LEFT") == "job-a")
+            try await queue.post(contentsOf: ["job-a", "job-b"])
+            #expect(try await queue.take(waitingUpTo: .seconds(1)) == "job-a")
             #expect(try await queue.inProgress() == ["job-a"])
             #expect(try await queue.waiting() == ["job-b"])
         }

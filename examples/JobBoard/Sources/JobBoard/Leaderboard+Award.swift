@@ -12,7 +12,7 @@ extension Leaderboard {
 
     /// ``award(_:to:week:)`` as an operation, for a batch.
     func awardOperation(_ points: Int, to workerId: String, week: Int) throws -> RedisOperation<Int> {
-        try JobKeys.Leaderboard(week: week).increment(JobKeys.Leaderboard.Member(workerId: workerId), by: points)
+        try JobKeys.Leaderboard(week: week).increment(workerId: workerId, by: points)
     }
 
     /// Sets the points of several workers for `week` in one command (`ZADD key p1 worker:w1 p2 worker:w2 …`, and
@@ -36,7 +36,6 @@ extension Leaderboard {
 
     /// `workerId`'s place in `week`, 1 for the most points (`ZREVRANK`, plus one), or `nil` without points.
     public func place(of workerId: String, week: Int) async throws -> Int? {
-        let member = try JobKeys.Leaderboard.Member(workerId: workerId)
-        return try await JobKeys.Leaderboard(week: week).rank(of: member, order: .descending, on: redis).map { $0 + 1 }
+        try await JobKeys.Leaderboard(week: week).rank(workerId: workerId, order: .descending, on: redis).map { $0 + 1 }
     }
 }

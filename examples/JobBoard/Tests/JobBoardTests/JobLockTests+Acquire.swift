@@ -44,3 +44,35 @@ extension JobLockTests {
         }
     }
 }
+
+extension JobLockTests {
+    /// Two workers on two connections ask for the same locks at the same moment: each time exactly one gets the
+    /// lock, the key holds the winner's token, and the loser gets it once the winner releases it.
+    @Test func twoWorkersContendingForALockGetItOneAtATime() async throws {
+        try await LiveServer.withEmptyDatabase(.jobLock) { app, raw async throws in
+            let first = JobLock(redis: app)
+            let second = JobLock(redis: raw)
+            var wins = [0, 0]
+            for number in 1...50 {
+                let jobId = "job-\(number)"
+                async let a = first.acquire(jobId)
+                async let b = second.acquire(jobId)
+                let leases = try await [a, b]
+                let winners = leases.indices.filter { leases[$0] != nil }
+                try #require(winners.count == 1, "\(jobId): \(winners.count) workers got the lock")
+                let winner = winners[0]
+                wins[winner] += 1
+                let lease = try #require(leases[winner])
+                #expect(try await raw.text("GET", "lock:job:\(jobId)") == lease.token)
+
+                let loser = winner == 0 ? second : first
+                #expect(try await loser.acquire(jobId) == nil, "still held")
+                #expect(try await (winner == 0 ? first : second).release(lease))
+                let next = try #require(try await loser.acquire(jobId), "released, so the other worker gets it")
+                #expect(try await loser.release(next))
+            }
+            #expect(wins[0] + wins[1] == 50)
+            #expect(try await raw.integer("DBSIZE") == 0, "every lock was released")
+        }
+    }
+}
