@@ -110,4 +110,24 @@ import Testing
         _ = try await redis.execute(rage.increment(by: 1), latency.length())
         #expect(await redis.commandNames == [["EVALSHA"], ["EVAL", "LLEN"]])
     }
+
+    @Test func mapGivesOperationsOfDifferentResultsOneTypeForAnArrayBatch() async throws {
+        let redis = RecordingClient()
+        let operations: [RedisOperation<String>] = [
+            try rage.increment(by: 1).map { "count \($0)" },
+            latency.exists().map { "exists \($0)" },
+        ]
+        #expect(try await redis.execute(operations) == ["count 1", "exists true"])
+        #expect(await redis.commandNames == [["EVAL", "EXISTS"]])
+    }
+
+    @Test func aMappedOperationKeepsTheAnswerThatStandsForARefusal() async throws {
+        let busy = RESPValue.error(RedisServerError("BUSYGROUP Consumer Group name already exists"))
+        let redis = RecordingClient(replies: [[busy]])
+        let create = RedisOperation<Bool>(key: "s", command: RedisCommand("XGROUP", "CREATE", "s", "g", "$")) { _ in
+            true
+        }
+        let mapped = create.answering("BUSYGROUP", with: false).map { $0 ? "created" : "exists" }
+        #expect(try await redis.execute(mapped) == "exists")
+    }
 }

@@ -16,9 +16,8 @@ public struct RedisOperation<Result: Sendable>: Sendable {
     public let key: String
     let steps: [RedisOperationStep]
     let decode: @Sendable ([RESPValue]) throws -> Result
-    /// The result that stands for a failure with this server error code instead of the error; see
-    /// ``answering(_:with:)``.
-    private var answer: (code: String, result: Result)?
+    /// What stands for a failure instead of the error, when something does; see ``answering(_:with:)``.
+    var recovery: (@Sendable (RedisSchemaError) throws -> Result)?
 
     /// An operation that sends `steps` and reads their replies, in order, with `decode`.
     public init(
@@ -56,7 +55,12 @@ extension RedisOperation {
     /// already exists. Other failures, and a wrong type refused by the type guard, still throw.
     public func answering(_ code: String, with result: Result) -> Self {
         var operation = self
-        operation.answer = (code, result)
+        let earlier = recovery
+        operation.recovery = { error in
+            if case .commandFailed(_, _, let serverError) = error, serverError.code == code { return result }
+            guard let earlier else { throw error }
+            return try earlier(error)
+        }
         return operation
     }
 
@@ -65,10 +69,24 @@ extension RedisOperation {
         switch replies {
         case .success(let replies): return try decode(replies)
         case .failure(let error):
-            if let answer, case .commandFailed(_, _, let serverError) = error, serverError.code == answer.code {
-                return answer.result
-            }
-            throw error
+            guard let recovery else { throw error }
+            return try recovery(error)
         }
+    }
+}
+
+extension RedisOperation {
+    /// The same operation, its result passed through `transform`: the same commands, one result type for a
+    /// batch of operations whose own results differ, e.g.
+    /// `redis.execute(jobs.map { try queue.push($0).map { _ in () } } + [try done.add(id).map { _ in () }])`.
+    public func map<Transformed: Sendable>(
+        _ transform: @escaping @Sendable (Result) throws -> Transformed
+    ) -> RedisOperation<Transformed> {
+        let decode = self.decode
+        var mapped = RedisOperation<Transformed>(key: key, steps: steps) { replies in try transform(decode(replies)) }
+        if let recover = recovery {
+            mapped.recovery = { error in try transform(recover(error)) }
+        }
+        return mapped
     }
 }
