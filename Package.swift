@@ -74,6 +74,14 @@ let package = Package(
                 "BenchSupport", "RedisSchema", "RedisSchemaClient", .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Generated operations one at a time, in batches and in transactions; its redis-schema.yaml is one counter.
+        .executableTarget(
+            name: "redis-batch-bench",
+            dependencies: [
+                "BenchSupport", "RedisSchema", "RedisSchemaClient", .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["RedisSchemaPlugin"]
+        ),
         // The build plugin's tool: core and generator only, so plugin users never build ArgumentParser or NIO.
         .executableTarget(name: "redis-schema-generator", dependencies: ["RedisSchemaCore", "RedisSchemaGenerator"]),
         .plugin(
