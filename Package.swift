@@ -97,8 +97,7 @@ let package = Package(
                     description: "Generate Swift accessors from each target's redis-schema.yaml into the target"
                 ),
                 permissions: [
-                    .writeToPackageDirectory(
-                        reason: "Writes RedisSchema+Generated.swift next to each redis-schema.yaml")
+                    .writeToPackageDirectory(reason: "Writes RedisSchema+Generated.swift next to each redis-schema.yaml")
                 ]
             ),
             dependencies: ["redis-schema-generator"]
