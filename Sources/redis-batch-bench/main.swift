@@ -84,14 +84,15 @@ func measure(
     let server = try await CPUTime.ofServer(connection) - serverBefore
     let value = try await key.get(on: connection)
     guard value == count else {
-        print("redis-batch-bench: \(mode.rawValue): the counter holds \(value) after \(count) increments")
+        // On stderr: scripts/bench-client keeps only the record lines of stdout.
+        printError("redis-batch-bench: \(mode.rawValue): the counter holds \(value) after \(count) increments")
         exit(1)
     }
     return (wall, client, server)
 }
 
 guard let options = Options(Array(CommandLine.arguments.dropFirst())) else {
-    print(Options.usage)
+    printError(Options.usage)
     exit(2)
 }
 
