@@ -54,10 +54,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "redis-schema-bench", dependencies: ["RedisSchemaCore"]),
+        // What the benchmark executables share: option parsing, CPU readings, number formatting.
+        .target(name: "BenchSupport", dependencies: ["RedisSchema"]),
+        .executableTarget(name: "redis-schema-bench", dependencies: ["RedisSchemaCore", "BenchSupport"]),
         .executableTarget(
             name: "redis-client-bench",
             dependencies: [
+                "BenchSupport",
                 "RedisSchema",
                 "RedisSchemaClient",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -67,7 +70,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "redis-write-bench",
-            dependencies: ["RedisSchema", "RedisSchemaClient", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "BenchSupport", "RedisSchema", "RedisSchemaClient", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Generated operations one at a time, in batches and in transactions; its redis-schema.yaml is one counter.
+        .executableTarget(
+            name: "redis-batch-bench",
+            dependencies: [
+                "BenchSupport", "RedisSchema", "RedisSchemaClient", .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["RedisSchemaPlugin"]
         ),
         // The build plugin's tool: core and generator only, so plugin users never build ArgumentParser or NIO.
         .executableTarget(name: "redis-schema-generator", dependencies: ["RedisSchemaCore", "RedisSchemaGenerator"]),
@@ -109,6 +122,7 @@ let package = Package(
             dependencies: ["RedisSchemaLint", "RedisSchemaClient", "RedisSchemaCore", "RedisSchema"]
         ),
         .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema"]),
+        .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport"]),
         .testTarget(
             name: "RedisSchemaGeneratorTests",
             dependencies: ["RedisSchemaGenerator", "RedisSchemaCore"],

@@ -3,6 +3,7 @@
 //
 //   redis-client-bench --port 6379 [--host 127.0.0.1] [--populate 1000000] [--repeat 3]
 
+import BenchSupport
 import Logging
 import NIOCore
 import NIOPosix
@@ -10,27 +11,24 @@ import RedisSchema
 import RedisSchemaClient
 
 struct Options {
-    var host = "127.0.0.1"
-    var port = 6379
+    var host: String
+    var port: Int
     var populate: Int?
-    var repeats = 3
-    var scanCount = 1000
+    var repeats: Int
+    var scanCount: Int
 
-    static func parse(_ arguments: [String]) -> Options? {
-        var options = Options()
-        var iterator = arguments.dropFirst().makeIterator()
-        while let argument = iterator.next() {
-            guard let value = iterator.next() else { return nil }
-            switch argument {
-            case "--host": options.host = value
-            case "--port": options.port = Int(value) ?? -1
-            case "--populate": options.populate = Int(value)
-            case "--repeat": options.repeats = Int(value) ?? 1
-            case "--count": options.scanCount = Int(value) ?? 1000
-            default: return nil
-            }
-        }
-        return options.port > 0 ? options : nil
+    init?(_ arguments: [String]) {
+        guard
+            let arguments = BenchArguments(
+                arguments, options: ["--host", "--port", "--populate", "--repeat", "--count"]),
+            let port = arguments.positiveInt("--port", default: 6379),
+            let populate = arguments.positiveInt("--populate", default: 1),
+            let repeats = arguments.positiveInt("--repeat", default: 3),
+            let scanCount = arguments.positiveInt("--count", default: 1000)
+        else { return nil }
+        self.host = arguments.string("--host", default: "127.0.0.1")
+        self.populate = arguments.contains("--populate") ? populate : nil
+        (self.port, self.repeats, self.scanCount) = (port, repeats, scanCount)
     }
 }
 
@@ -74,7 +72,7 @@ func scanKeyspace(_ connection: RedisConnection, inFlight: Int, count: Int) asyn
 let typeName = Array("TYPE".utf8)
 let pttlName = Array("PTTL".utf8)
 
-guard let options = Options.parse(CommandLine.arguments) else {
+guard let options = Options(Array(CommandLine.arguments.dropFirst())) else {
     print("usage: redis-client-bench --port PORT [--host HOST] [--populate KEYS] [--repeat N] [--count 1000]")
     exit(2)
 }
@@ -98,21 +96,14 @@ for inFlight in [1, 4] {
     for run in 1...options.repeats {
         let start = ContinuousClock.now
         let scanned = try await scanKeyspace(connection, inFlight: inFlight, count: options.scanCount)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - start).inSeconds
         best = min(best, seconds)
         let rate = Double(scanned) / seconds
         print(
             "in flight \(inFlight), run \(run): \(scanned) keys (TYPE+PTTL) in "
-                + "\(String(format2(seconds))) s = \(Int(rate)) keys/s"
+                + "\(fixed(seconds, 2)) s = \(Int(rate)) keys/s"
         )
     }
     print("in flight \(inFlight): best \(Int(Double(keys) / best)) keys/s")
 }
 await connection.close()
-
-func format2(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    let fraction = hundredths % 100
-    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-}

@@ -2,6 +2,7 @@
 //
 // Prints figures only: targets are judged by a person reading them, never by a timed test.
 
+import BenchSupport
 import RedisSchemaCore
 
 #if canImport(Glibc)
@@ -95,20 +96,8 @@ for _ in 0..<rounds {
     matchTimes.append(now() - start)
 }
 
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-
-/// `value` with `digits` decimals, without Foundation.
-func fixed(_ value: Double, _ digits: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let scaled = Int((value * scale).rounded())
-    let whole = scaled / Int(scale)
-    let fraction = String(abs(scaled) % Int(scale))
-    return digits == 0 ? "\(whole)" : "\(whole).\(String(repeating: "0", count: digits - fraction.count))\(fraction)"
-}
-
-let loadMedian = median(loadTimes)
-let matchMedian = median(matchTimes)
+let loadMedian = median(loadTimes)!
+let matchMedian = median(matchTimes)!
 let keysPerSecond = Double(keyCount) / matchMedian
 print("schema: \(patternCount) patterns, \(yaml.count) bytes")
 print(

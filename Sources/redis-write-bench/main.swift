@@ -4,6 +4,7 @@
 //
 //   redis-write-bench --port 6379 [--host 127.0.0.1] [--writes 20000] [--in-flight 64]
 
+import BenchSupport
 import Logging
 import RedisSchema
 import RedisSchemaClient
@@ -17,25 +18,20 @@ import RedisSchemaClient
 #endif
 
 struct Options {
-    var host = "127.0.0.1"
-    var port = 6379
-    var writes = 20_000
-    var inFlight = 64
+    var host: String
+    var port: Int
+    var writes: Int
+    var inFlight: Int
 
-    static func parse(_ arguments: [String]) -> Options? {
-        var options = Options()
-        var iterator = arguments.dropFirst().makeIterator()
-        while let argument = iterator.next() {
-            guard let value = iterator.next() else { return nil }
-            switch argument {
-            case "--host": options.host = value
-            case "--port": options.port = Int(value) ?? -1
-            case "--writes": options.writes = Int(value) ?? -1
-            case "--in-flight": options.inFlight = Int(value) ?? -1
-            default: return nil
-            }
-        }
-        return options.port > 0 && options.writes > 0 && options.inFlight > 0 ? options : nil
+    init?(_ arguments: [String]) {
+        guard
+            let arguments = BenchArguments(arguments, options: ["--host", "--port", "--writes", "--in-flight"]),
+            let port = arguments.positiveInt("--port", default: 6379),
+            let writes = arguments.positiveInt("--writes", default: 20_000),
+            let inFlight = arguments.positiveInt("--in-flight", default: 64)
+        else { return nil }
+        self.host = arguments.string("--host", default: "127.0.0.1")
+        (self.port, self.writes, self.inFlight) = (port, writes, inFlight)
     }
 }
 
@@ -76,28 +72,11 @@ struct Workload {
     ]
 }
 
-/// The server's user + system CPU seconds so far.
-func serverCPU(_ connection: RedisConnection) async throws -> Double {
-    let info = try await connection.send("INFO", "cpu").string ?? ""
-    var total = 0.0
-    for line in info.split(whereSeparator: \.isNewline) {
-        let parts = line.split(separator: ":")
-        if parts.count == 2, parts[0] == "used_cpu_sys" || parts[0] == "used_cpu_user" {
-            total += Double(parts[1]) ?? 0
-        }
-    }
-    return total
-}
-
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
-
 /// Runs `writes` writes over 100 keys, `inFlight` at a time; returns wall seconds and server CPU seconds.
 func run(
     _ workload: Workload, _ path: Path, writes: Int, inFlight: Int, on connection: RedisConnection
 ) async throws -> (wall: Double, cpu: Double) {
-    let cpuBefore = try await serverCPU(connection)
+    let cpuBefore = try await CPUTime.ofServer(connection)
     let start = ContinuousClock.now
     try await withThrowingTaskGroup(of: Void.self) { group in
         for lane in 0..<inFlight {
@@ -112,21 +91,11 @@ func run(
         }
         try await group.waitForAll()
     }
-    let wall = seconds(ContinuousClock.now - start)
-    return (wall, try await serverCPU(connection) - cpuBefore)
+    let wall = (ContinuousClock.now - start).inSeconds
+    return (wall, try await CPUTime.ofServer(connection) - cpuBefore)
 }
 
-func format(_ value: Double, decimals: Int = 1) -> String {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let scaled = Int((value * scale).rounded())
-    let whole = String(scaled / Int(scale))
-    guard decimals > 0 else { return whole }
-    let fraction = String(scaled % Int(scale))
-    return whole + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
-}
-
-guard let options = Options.parse(CommandLine.arguments) else {
+guard let options = Options(Array(CommandLine.arguments.dropFirst())) else {
     print("usage: redis-write-bench --port PORT [--host HOST] [--writes 20000] [--in-flight 64]")
     exit(2)
 }
@@ -147,8 +116,8 @@ for workload in Workload.all {
                 workload, path, writes: options.writes, inFlight: inFlight, on: connection)
             let writes = Double(options.writes)
             print(
-                "| \(workload.name) | \(path.rawValue) | \(inFlight) | \(format(writes / wall, decimals: 0)) | "
-                    + "\(format(wall / writes * 1e6)) | \(format(cpu / writes * 1e6)) |")
+                "| \(workload.name) | \(path.rawValue) | \(inFlight) | \(fixed(writes / wall, 0)) | "
+                    + "\(fixed(wall / writes * 1e6, 1)) | \(fixed(cpu / writes * 1e6, 1)) |")
         }
     }
 }
