@@ -13,7 +13,7 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: """
             Scans the keyspace with SCAN and checks every key's TYPE and PTTL against the schema, in \
             pipelined batches. Sends only HELLO, AUTH, CLIENT SETNAME, SELECT, DBSIZE, SCAN, TYPE and \
-            PTTL (and INFO cluster): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
+            PTTL (and INFO cluster, INFO server): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
             unexpected-ttl, bad-param (see docs/validate.md).
 
             A dropped connection (CLIENT KILL, a restart, a reply timeout) is reconnected and the scan \
