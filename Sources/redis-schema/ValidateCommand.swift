@@ -170,12 +170,14 @@ struct ValidateCommand: AsyncParsableCommand {
         }
 
         let environment = ProcessInfo.processInfo.environment
-        let connectionConfiguration: RedisConnectionConfiguration
+        var connectionConfiguration: RedisConnectionConfiguration
         do {
             connectionConfiguration = try connection.configuration(environment: environment, database: schema.database)
         } catch {
             throw CommandFailure(.usage, error)
         }
+        // `--retry-for 0` gives up at the first drop, also one that no request was in flight to notice.
+        if retryFor == 0 { connectionConfiguration.reconnection = .never }
         // A `/db` in the URL overrides the schema's database; the report names the one scanned.
         configuration.database = connectionConfiguration.database
 
@@ -215,9 +217,10 @@ struct ValidateCommand: AsyncParsableCommand {
         let checkClients = clients.count > 1 ? Array(clients.dropFirst()) : clients
         let scanClient = clients[0]
         let task = Task {
-            try await linter.run(scanClient: scanClient, checkClients: checkClients, server: server) { update in
-                progress.show(update)
-            }
+            try await linter.run(
+                scanClient: scanClient, checkClients: checkClients, server: server,
+                progress: { update in progress.show(update) },
+                reconnections: { clients.reduce(0) { $0 + $1.reconnections } })
         }
         let interrupt = InterruptHandler { signal in
             let what = signal == .interrupt ? "interrupted" : "terminated (SIGTERM)"

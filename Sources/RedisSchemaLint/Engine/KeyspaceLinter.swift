@@ -58,10 +58,14 @@ public struct KeyspaceLinter: Sendable {
     /// - Parameters:
     ///   - server: how to name the server in the report (a URL with the password masked).
     ///   - progress: called after each batch, on the calling task.
+    ///   - reconnections: how many times the clients have re-established a dropped connection so far,
+    ///     when they can tell (a drop between requests goes unnoticed by the scan); without it, the
+    ///     report counts the outages the scan recovered from.
     public func run(
         scanClient: any RedisClientProtocol, checkClients: [any RedisClientProtocol], server: String,
-        progress: ((ScanProgress) -> Void)? = nil
+        progress: ((ScanProgress) -> Void)? = nil, reconnections: (@Sendable () -> Int)? = nil
     ) async throws(LintError) -> Outcome {
+        let reconnectionsBefore = reconnections?() ?? 0
         let clock = ContinuousClock()
         let start = clock.now
         let isClusterNode = try await Self.isClusterNode(scanClient)
@@ -112,7 +116,7 @@ public struct KeyspaceLinter: Sendable {
             resumeCursor == "0" && started == "0" && !isClusterNode && !lost && !end.serverRestarted
         report.summary.interrupted = Task.isCancelled && resumeCursor != "0" && !lost
         report.summary.resumeCursor = resumeCursor == "0" && !lost ? nil : resumeCursor
-        report.summary.reconnects = end.reconnects
+        report.summary.reconnects = reconnections.map { $0() - reconnectionsBefore } ?? end.reconnects
         report.summary.connectionError = end.connectionFailure.map { "\($0)" }
         report.summary.startCursor = started == "0" ? nil : started
         report.summary.sampleRate = configuration.scan.sampleRate

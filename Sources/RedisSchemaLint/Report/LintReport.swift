@@ -71,8 +71,8 @@ public struct LintReport: Sendable, Hashable, Codable {
         public var interrupted = false
         /// The cursor to pass to `--cursor` to go on where this run stopped; `nil` when complete.
         public var resumeCursor: String?
-        /// How many times the scan lost its connection and went on from the last batch it counted,
-        /// once reconnected (an outage with several failed attempts counts once).
+        /// How many times a connection of the scan dropped and was re-established (failed attempts do
+        /// not count); the scan went on from the last batch it counted.
         public var reconnects = 0
         /// Why the scan gave up: the connection error still failing after `--retry-for`; `nil` otherwise.
         public var connectionError: String?
