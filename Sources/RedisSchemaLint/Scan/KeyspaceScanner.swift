@@ -49,6 +49,8 @@ struct KeyspaceScanner: Sendable {
         var cursor: String
         var scanned = 0
         var sampler: Sampler
+        /// Whether the batch with the last cursor ("0") has been handed over: nothing is left.
+        var done = false
     }
 
     /// Scans until the keyspace is done, `maxKeys` is reached or the task is cancelled, calling
@@ -70,12 +72,16 @@ struct KeyspaceScanner: Sendable {
                 resumeCursor: position.cursor, reconnects: recovery.reconnects, connectionFailure: failure,
                 serverRestarted: restarted)
         }
+        func note(_ runID: String?) {
+            if firstRunID == nil { firstRunID = runID }
+            if let runID, runID != firstRunID { restarted = true }
+        }
         while true {
             do {
-                let runID = try await serverRunID()
-                if firstRunID == nil { firstRunID = runID }
-                if let runID, runID != firstRunID { restarted = true }
+                note(try await serverRunID())
                 try await pass(from: &position, recovery: &recovery, pacer: pacer, handle)
+                // Again at the end: a restart between two requests is reconnected without any of them failing.
+                note(try await serverRunID())
                 return end()
             } catch let error where error.isRecoverable {
                 // Ctrl-C while the connection is down: the partial report says interrupted.
@@ -120,7 +126,7 @@ struct KeyspaceScanner: Sendable {
         var scanned = position.scanned
         var sampler = position.sampler
         // A pass resumed after the last batch, or after the one that reached `maxKeys`, has nothing left.
-        var finished = (cursor == "0" && scanned > 0) || (options.maxKeys.map { scanned >= $0 } ?? false)
+        var finished = position.done || (options.maxKeys.map { scanned >= $0 } ?? false)
         var inFlight: [InFlight] = []
         var nextClient = 0
         defer { for batch in inFlight { batch.replies.cancel() } }
@@ -143,7 +149,8 @@ struct KeyspaceScanner: Sendable {
                 inFlight.append(
                     InFlight(
                         keys: keys, checked: checked,
-                        after: Position(cursor: next, scanned: scanned, sampler: sampler), replies: replies))
+                        after: Position(cursor: next, scanned: scanned, sampler: sampler, done: next == "0"),
+                        replies: replies))
                 cursor = next
                 finished = next == "0" || (options.maxKeys.map { scanned >= $0 } ?? false)
             }
