@@ -4,7 +4,8 @@ import Testing
 /// `validate` when its connection drops mid-scan: killed clients and restarts are survived, a server
 /// that stays down ends in a partial report with the cursor to resume from, and SIGTERM stops a run
 /// as Ctrl-C does. Each test has a throwaway server of its own, since it kills, stops or restarts it.
-@Suite(.enabled(if: TestRedis.port != nil, "set REDIS_SCHEMA_TEST_PORT (run scripts/test)"))
+/// Serialized: each blocks a thread for seconds while its fault lands, and their timing must hold.
+@Suite(.enabled(if: TestRedis.port != nil, "set REDIS_SCHEMA_TEST_PORT (run scripts/test)"), .serialized)
 struct ConnectionFaultCLITests {
     let cli = CLITests()
     static let keys = 100_000
