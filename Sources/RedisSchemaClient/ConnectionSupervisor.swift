@@ -18,6 +18,7 @@ final class ConnectionSupervisor: Sendable {
     private let opener: SessionOpener
     private let state: NIOLockedValueBox<State>
     private let loop = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let reconnectionCount = NIOLockedValueBox(0)
 
     init(opener: SessionOpener, session: ConnectionSession) {
         self.opener = opener
@@ -60,6 +61,11 @@ final class ConnectionSupervisor: Sendable {
         case .reconnecting(let previous, _): return (previous, false, true)
         case .closed(let last): return (last, false, false)
         }
+    }
+
+    /// How many times the connection was re-established after dropping.
+    var reconnections: Int {
+        self.reconnectionCount.withLockedValue { $0 }
     }
 
     /// Closes the channel and stops reconnecting; later requests fail with `connectionClosedByClient`.
@@ -160,6 +166,7 @@ final class ConnectionSupervisor: Sendable {
             switch outcome {
             case .success(let session):
                 state = .connected(session)
+                self.reconnectionCount.withLockedValue { $0 += 1 }
                 return .installed(waiting, session)
             case .failure(let error):
                 state = .reconnecting(previous: previous, nextAttempt: previous.channel.eventLoop.makePromise())

@@ -100,6 +100,12 @@ public final class RedisConnection: RedisClientProtocol, Sendable {
         await self.supervisor.close()
     }
 
+    /// How many times the connection was re-established after dropping (server restart, `CLIENT KILL`, a reply
+    /// timeout), including drops no request noticed; failed attempts do not count.
+    public var reconnections: Int {
+        self.supervisor.reconnections
+    }
+
     /// Whether the connection can carry requests now (`false` while it reconnects, and after ``close()``).
     public var isActive: Bool {
         let latest = self.supervisor.latest

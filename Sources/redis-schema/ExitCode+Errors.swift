@@ -10,13 +10,16 @@ enum ErrorClass: CaseIterable, Sendable {
     case violations
     /// Bad options or URL, a file that cannot be read or written, or a schema `validate` cannot use.
     case usage
-    /// The server could not be reached, refused the credentials, or refused a command.
+    /// The server could not be reached, refused the credentials, or refused a command; or `validate`
+    /// lost its connection and could not reconnect within `--retry-for` (the partial report was printed).
     case connection
     /// `validate` could not cover what it claims: a Redis Cluster node (only its keys were scanned)
     /// or a sample that checked no key. The report was printed and says why.
     case incomplete
     /// The user interrupted `validate` (Ctrl-C); the partial report was printed.
     case interrupted
+    /// `validate` was stopped by SIGTERM (`kill`, a supervisor, a CI timeout); the partial report was printed.
+    case terminated
 
     /// The exit code documented in docs/cli.md for this class.
     var exitCode: ExitCode {
@@ -26,6 +29,7 @@ enum ErrorClass: CaseIterable, Sendable {
         case .connection: ExitCode(3)
         case .incomplete: ExitCode(4)
         case .interrupted: ExitCode(130)
+        case .terminated: ExitCode(143)
         }
     }
 

@@ -11,7 +11,8 @@ struct RedisSchemaCommand: AsyncParsableCommand {
         abstract: "Schema-as-code for Redis keyspaces: check a schema, document it, generate code, lint a live Redis.",
         discussion: """
             Exit codes: 0 success, 1 the schema (or the keyspace) breaks the rules, 2 usage or I/O error,
-            3 connection or authentication error (validate), 130 interrupted (validate).
+            3 connection or authentication error (validate), 4 incomplete scan (validate),
+            130 interrupted by Ctrl-C (validate), 143 stopped by SIGTERM (validate).
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, DocsCommand.self, GenerateCommand.self, ValidateCommand.self]

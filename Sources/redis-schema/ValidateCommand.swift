@@ -13,12 +13,17 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: """
             Scans the keyspace with SCAN and checks every key's TYPE and PTTL against the schema, in \
             pipelined batches. Sends only HELLO, AUTH, CLIENT SETNAME, SELECT, DBSIZE, SCAN, TYPE and \
-            PTTL (and INFO cluster): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
+            PTTL (and INFO cluster, INFO server): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
             unexpected-ttl, bad-param (see docs/validate.md).
 
+            A dropped connection (CLIENT KILL, a restart, a reply timeout) is reconnected and the scan \
+            goes on from the last batch it counted; after --retry-for seconds without success the partial \
+            report is printed with the cursor to resume from.
+
             Exit codes: 0 no error-severity violation, 1 violations, 2 usage or schema error, \
-            3 connection or authentication error, 4 incomplete scan (a Redis Cluster node, or a sample \
-            that checked no key; the report is printed), 130 interrupted (the partial report is printed).
+            3 connection or authentication error (after --retry-for, with the partial report printed), \
+            4 incomplete scan (a Redis Cluster node, or a sample that checked no key; the report is \
+            printed), 130 interrupted by Ctrl-C, 143 stopped by SIGTERM (the partial report is printed).
             """
     )
 
@@ -67,6 +72,13 @@ struct ValidateCommand: AsyncParsableCommand {
         help: "TYPE/PTTL batches awaiting replies at once.")
     var batchesInFlight = 4
 
+    @Option(
+        name: .customLong("retry-for"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seconds to keep reconnecting after a drop before giving up with a partial report (0: give up at once).",
+            valueName: "seconds"))
+    var retryFor: Double = 60
+
     @Option(parsing: .unconditional, help: "Example violations to show per rule and pattern.")
     var examples = 5
 
@@ -105,6 +117,9 @@ struct ValidateCommand: AsyncParsableCommand {
         if let maxKeys, maxKeys < 1 { throw ValidationError("--max-keys must be at least 1") }
         if let rate, !(rate.isFinite && rate >= 1) {
             throw ValidationError("--rate takes a number of keys per second, at least 1")
+        }
+        guard retryFor.isFinite, retryFor >= 0, retryFor <= ConnectionOptions.maxTimeoutSeconds else {
+            throw ValidationError("--retry-for takes a number of seconds from 0 to 86400 (one day)")
         }
         if let match, match.isEmpty {
             throw ValidationError("--match needs a glob; an empty one matches no key but the empty one")
@@ -145,6 +160,7 @@ struct ValidateCommand: AsyncParsableCommand {
         configuration.scan.sampleRate = sample
         configuration.scan.keysPerSecond = rate
         configuration.scan.batchesInFlight = batchesInFlight
+        configuration.scan.retryFor = .milliseconds(Int64(retryFor * 1000))
         if let baseline {
             do {
                 configuration.baseline = try Baseline.load(from: baseline)
@@ -154,23 +170,25 @@ struct ValidateCommand: AsyncParsableCommand {
         }
 
         let environment = ProcessInfo.processInfo.environment
-        let connectionConfiguration: RedisConnectionConfiguration
+        var connectionConfiguration: RedisConnectionConfiguration
         do {
             connectionConfiguration = try connection.configuration(environment: environment, database: schema.database)
         } catch {
             throw CommandFailure(.usage, error)
         }
+        // `--retry-for 0` gives up at the first drop, also one that no request was in flight to notice.
+        if retryFor == 0 { connectionConfiguration.reconnection = .never }
         // A `/db` in the URL overrides the schema's database; the report names the one scanned.
         configuration.database = connectionConfiguration.database
 
-        let outcome = try await scan(schema, configuration, connectionConfiguration)
-        try write(outcome)
+        let (outcome, stoppedBy) = try await scan(schema, configuration, connectionConfiguration)
+        try write(outcome, stoppedBy: stoppedBy)
     }
 
     private func scan(
         _ schema: Schema, _ configuration: KeyspaceLinter.Configuration,
         _ connectionConfiguration: RedisConnectionConfiguration
-    ) async throws -> KeyspaceLinter.Outcome {
+    ) async throws -> (KeyspaceLinter.Outcome, InterruptHandler.StopSignal?) {
         let server = connectionConfiguration.redactedURL
         var clients: [RedisConnection] = []
         do {
@@ -193,26 +211,29 @@ struct ValidateCommand: AsyncParsableCommand {
     private func lint(
         _ schema: Schema, _ configuration: KeyspaceLinter.Configuration, _ clients: [RedisConnection], server: String,
         username: String
-    ) async -> Result<KeyspaceLinter.Outcome, CommandFailure> {
+    ) async -> Result<(KeyspaceLinter.Outcome, InterruptHandler.StopSignal?), CommandFailure> {
         let linter = KeyspaceLinter(schema: schema, configuration: configuration)
         let progress = ProgressLine(enabled: !noProgress && FileHandleOutput.standardError.isTerminal)
         let checkClients = clients.count > 1 ? Array(clients.dropFirst()) : clients
         let scanClient = clients[0]
         let task = Task {
-            try await linter.run(scanClient: scanClient, checkClients: checkClients, server: server) { update in
-                progress.show(update)
-            }
+            try await linter.run(
+                scanClient: scanClient, checkClients: checkClients, server: server,
+                progress: { update in progress.show(update) },
+                reconnections: { clients.reduce(0) { $0 + $1.reconnections } })
         }
-        let interrupt = InterruptHandler {
+        let interrupt = InterruptHandler { signal in
+            let what = signal == .interrupt ? "interrupted" : "terminated (SIGTERM)"
+            let again = signal == .interrupt ? "Ctrl-C" : "a signal"
             FileHandleOutput.standardError.write(
-                "\ninterrupted: finishing the batches in flight (Ctrl-C again to quit at once)\n")
+                "\n\(what): finishing the batches in flight (\(again) again to quit at once)\n")
             task.cancel()
         }
         defer { interrupt.stop() }
         do {
             let outcome = try await task.value
             progress.clear()
-            return .success(outcome)
+            return .success((outcome, interrupt.received))
         } catch LintError.serverError(let command, let error)
             where error.code == "NOPERM" && error.message.lowercased().contains("key")
         {
@@ -238,7 +259,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
     }
 
-    private func write(_ outcome: KeyspaceLinter.Outcome) throws {
+    private func write(_ outcome: KeyspaceLinter.Outcome, stoppedBy: InterruptHandler.StopSignal?) throws {
         let report = outcome.report
         if let writeBaseline {
             if let problem = outcome.baselineProblem {
@@ -269,7 +290,15 @@ struct ValidateCommand: AsyncParsableCommand {
             if let cursor = report.summary.resumeCursor {
                 FileHandleOutput.standardError.write("resume with: --cursor \(cursor)\n")
             }
-            throw CommandFailure(.interrupted)
+            throw CommandFailure(stoppedBy == .terminate ? .terminated : .interrupted)
+        }
+        if let failure = outcome.connectionFailure {
+            // The report is printed; what is left to say is why the scan stopped and where to go on.
+            var message =
+                "the connection did not come back within --retry-for \(Self.seconds(retryFor)): "
+                + CommandFailure.message(for: failure)
+            if let cursor = report.summary.resumeCursor { message += "\nresume with: --cursor \(cursor)" }
+            throw CommandFailure(.connection, message: message)
         }
         let failing = report.summary.partialReasons.filter(\.failsRun)
         if !failing.isEmpty {
@@ -301,6 +330,11 @@ extension ValidateCommand {
         default:
             return nil
         }
+    }
+
+    /// `60 s`, `0.5 s`: a number of seconds as the options take it.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
     /// The permissions validate needs, as an ACL rule list (also in docs/validate.md).

@@ -5,13 +5,20 @@ import Foundation
 struct ThrowawayRedis {
     let process: Process
     let port: Int
+    /// The server's `dir`: a server started again on the same port and directory loads the dump a `SAVE` left.
+    let directory: URL
 
-    init(_ arguments: [String]) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redis-\(UUID().uuidString)")
+    /// Starts a server; with `port` and `directory`, on that port (no other is tried) and in that directory,
+    /// e.g. to restart one that was stopped.
+    init(_ arguments: [String], port fixedPort: Int? = nil, directory fixedDirectory: URL? = nil) throws {
+        let directory =
+            fixedDirectory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("redis-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.directory = directory
         // A random port may be taken; redis-server then exits at once and the next one is tried.
-        for _ in 0..<8 {
-            let port = Int.random(in: 20_000..<60_000)
+        for _ in 0..<(fixedPort == nil ? 8 : 1) {
+            let port = fixedPort ?? Int.random(in: 20_000..<60_000)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments =

@@ -19,6 +19,8 @@ import Testing
         (["--cursor", "123456789012345678901"], "--cursor"), (["--cursor", "-3"], "--cursor"),
         (["--cursor", "+3"], "--cursor"), (["--match", ""], "--match"),
         (["--tls-ca", "/nonexistent/ca.pem"], "rediss://"), (["--tls-insecure"], "rediss://"),
+        (["--retry-for", "-1"], "--retry-for"), (["--retry-for", "nan"], "--retry-for"),
+        (["--retry-for", "inf"], "--retry-for"), (["--retry-for", "86401"], "--retry-for"),
     ])
     func badValuesExit2WithAMessage(arguments: [String], mentions: String) throws {
         let result = try cli.run(["validate", "--url", Self.url] + arguments)
@@ -31,7 +33,7 @@ import Testing
     @Test func theLargestAcceptedTimeoutsDoNotTrap() throws {
         let result = try cli.run([
             "validate", "--url", Self.url, "--timeout", "86400", "--connect-timeout", "86400", "--rate", "1e300",
-            "--cursor", "18446744073709551615",
+            "--cursor", "18446744073709551615", "--retry-for", "86400",
         ])
         #expect(result.status == 3, "\(result.stderr)")
     }

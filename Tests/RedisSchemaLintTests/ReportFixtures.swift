@@ -7,13 +7,14 @@ enum ReportFixtures {
     static let server = "redis://:***@localhost:6379"
 
     /// The fixtures by name, for parameterized tests (whose output then names them, not dumps them).
-    static let names = ["clean", "everyRule", "interrupted", "awkward"]
+    static let names = ["clean", "everyRule", "interrupted", "awkward", "connectionLost"]
 
     static func named(_ name: String) -> LintReport {
         switch name {
         case "everyRule": return everyRule()
         case "interrupted": return interrupted()
         case "awkward": return awkward()
+        case "connectionLost": return connectionLost()
         default: return clean()
         }
     }
@@ -116,6 +117,18 @@ enum ReportFixtures {
         report.summary.keysChecked = 120
         report.summary.sampleRate = 0.1
         report.summary.confidence = "no violations in 120 sampled keys: under 2.5% of keys break a rule (95%)"
+        return report
+    }
+
+    /// Reconnected twice, then the server stayed down past `--retry-for`.
+    static func connectionLost() -> LintReport {
+        var report = clean()
+        report.summary.complete = false
+        report.summary.resumeCursor = "98304"
+        report.summary.reconnects = 2
+        report.summary.connectionError =
+            "could not connect to 127.0.0.1:6379: connection refused; is redis-server running?"
+        report.summary.partialReasons = [.connectionLost]
         return report
     }
 

@@ -3,8 +3,8 @@ import RedisSchemaCore
 
 /// Checks a live keyspace against a schema: the engine behind `redis-schema validate`.
 ///
-/// It talks to Redis only through ``RedisClientProtocol`` and sends only `INFO cluster`, `DBSIZE`,
-/// `SCAN`, `TYPE` and `PTTL`; memory stays constant however many keys there are.
+/// It talks to Redis only through ``RedisClientProtocol`` and sends only `INFO cluster`, `INFO server`
+/// (whose `run_id` tells a restart), `DBSIZE`, `SCAN`, `TYPE` and `PTTL`; memory stays constant however many keys there are.
 public struct KeyspaceLinter: Sendable {
     /// What the linter checks and how it reports.
     public struct Configuration: Sendable {
@@ -32,6 +32,9 @@ public struct KeyspaceLinter: Sendable {
         /// Why ``baseline`` is not exact (it would leave out kinds of violation seen), so it must not
         /// be written; `nil` when it records every kind.
         public var baselineProblem: String?
+        /// The failure the scan gave up on after ``ScanOptions/retryFor`` without reconnecting; the
+        /// report is then partial (`connection-lost`) and says where to resume. `nil` otherwise.
+        public var connectionFailure: LintError?
     }
 
     private let schema: Schema
@@ -47,13 +50,22 @@ public struct KeyspaceLinter: Sendable {
     /// include `scanClient`) carry the TYPE/PTTL batches. Cancelling the calling task stops the scan
     /// early with a partial report whose `resumeCursor` says where to go on.
     ///
+    /// The clients are expected to reconnect on their own after a drop: the scan then goes on from the
+    /// last batch it counted (the report's `reconnects` says how often), or, after
+    /// ``ScanOptions/retryFor`` without progress, returns a partial report with
+    /// ``Outcome/connectionFailure`` set. A failure before the scan starts (`INFO`, `DBSIZE`) is thrown.
+    ///
     /// - Parameters:
     ///   - server: how to name the server in the report (a URL with the password masked).
     ///   - progress: called after each batch, on the calling task.
+    ///   - reconnections: how many times the clients have re-established a dropped connection so far,
+    ///     when they can tell (a drop between requests goes unnoticed by the scan); without it, the
+    ///     report counts the outages the scan recovered from.
     public func run(
         scanClient: any RedisClientProtocol, checkClients: [any RedisClientProtocol], server: String,
-        progress: ((ScanProgress) -> Void)? = nil
+        progress: ((ScanProgress) -> Void)? = nil, reconnections: (@Sendable () -> Int)? = nil
     ) async throws(LintError) -> Outcome {
+        let reconnectionsBefore = reconnections?() ?? 0
         let clock = ContinuousClock()
         let start = clock.now
         let isClusterNode = try await Self.isClusterNode(scanClient)
@@ -64,7 +76,7 @@ public struct KeyspaceLinter: Sendable {
         let scanner = KeyspaceScanner(
             scanClient: scanClient, checkClients: checkClients.isEmpty ? [scanClient] : checkClients,
             options: configuration.scan)
-        let resumeCursor = try await scanner.run { (batch) throws(LintError) in
+        let end = try await scanner.run { (batch) throws(LintError) in
             accumulator.recordScanned(batch.keys.count)
             if batch.checked.count < batch.keys.count {
                 // Sampled out: their names still go through the rules that need nothing else.
@@ -78,14 +90,10 @@ public struct KeyspaceLinter: Sendable {
                     }
                 }
             }
+            // The scanner refused the batch unless every TYPE reply is a string and every PTTL an integer.
             for (position, index) in batch.checked.enumerated() {
-                let typeReply = batch.replies[position * 2]
-                let pttlReply = batch.replies[position * 2 + 1]
-                if let error = typeReply.serverError { throw .serverError(command: "TYPE", error) }
-                if let error = pttlReply.serverError { throw .serverError(command: "PTTL", error) }
-                guard let type = typeReply.bytes, let pttl = pttlReply.int else {
-                    throw .unexpectedReply(command: "TYPE/PTTL", reply: "\(typeReply), \(pttlReply)")
-                }
+                let type = batch.replies[position * 2].bytes ?? []
+                let pttl = batch.replies[position * 2 + 1].int ?? -2
                 accumulator.add(key: batch.keys[index], type: ObservedType(reply: type), pttl: pttl)
             }
             let elapsed = clock.now - start
@@ -94,6 +102,9 @@ public struct KeyspaceLinter: Sendable {
                     keysScanned: accumulator.summary.keysScanned, elapsedSeconds: elapsed.seconds,
                     databaseSize: databaseSize))
         }
+        // A scan that gave up on a lost connection resumes from its cursor, even "0" (nothing was handled).
+        let lost = end.connectionFailure != nil
+        let resumeCursor = end.resumeCursor
         var report = accumulator.report(server: server)
         report.database = configuration.database ?? report.database
         let seconds = (clock.now - start).seconds
@@ -101,14 +112,19 @@ public struct KeyspaceLinter: Sendable {
         report.summary.keysPerSecond = seconds > 0 ? Double(report.summary.keysScanned) / seconds : 0
         report.summary.databaseSize = databaseSize
         let started = configuration.scan.cursor
-        report.summary.complete = resumeCursor == "0" && started == "0" && !isClusterNode
-        report.summary.interrupted = Task.isCancelled && resumeCursor != "0"
-        report.summary.resumeCursor = resumeCursor == "0" ? nil : resumeCursor
+        report.summary.complete =
+            resumeCursor == "0" && started == "0" && !isClusterNode && !lost && !end.serverRestarted
+        report.summary.interrupted = Task.isCancelled && resumeCursor != "0" && !lost
+        report.summary.resumeCursor = resumeCursor == "0" && !lost ? nil : resumeCursor
+        report.summary.reconnects = reconnections.map { $0() - reconnectionsBefore } ?? end.reconnects
+        report.summary.connectionError = end.connectionFailure.map { "\($0)" }
         report.summary.startCursor = started == "0" ? nil : started
         report.summary.sampleRate = configuration.scan.sampleRate
         var reasons: [PartialReason] = []
         if report.summary.interrupted { reasons.append(.interrupted) }
-        if resumeCursor != "0", !report.summary.interrupted { reasons.append(.maxKeys) }
+        if lost { reasons.append(.connectionLost) }
+        if end.serverRestarted { reasons.append(.serverRestarted) }
+        if resumeCursor != "0", !report.summary.interrupted, !lost { reasons.append(.maxKeys) }
         if started != "0" { reasons.append(.resumed) }
         if configuration.scan.sampleRate < 1 { reasons.append(.sampled) }
         if report.summary.keysChecked == 0, report.summary.keysScanned > 0 { reasons.append(.nothingChecked) }
@@ -121,7 +137,9 @@ public struct KeyspaceLinter: Sendable {
             let how = configuration.scan.sampleRate < 1 ? "sampled" : "checked"
             report.summary.confidence = ConfidenceStatement.describe(violations: violations, checked: checked, how: how)
         }
-        return Outcome(report: report, baseline: accumulator.baseline(), baselineProblem: accumulator.baselineProblem)
+        return Outcome(
+            report: report, baseline: accumulator.baseline(), baselineProblem: accumulator.baselineProblem,
+            connectionFailure: end.connectionFailure)
     }
 
     /// Whether the server is a Redis Cluster node (`INFO cluster` says `cluster_enabled:1`): SCAN then

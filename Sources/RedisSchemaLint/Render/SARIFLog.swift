@@ -110,6 +110,10 @@ enum SARIF {
         var interrupted: Bool
         var resumeCursor: String?
         var partialReasons: [String]
+        /// Times the scan lost its connection and went on after reconnecting.
+        var reconnects: Int
+        /// The connection error the scan gave up on, when it could not reconnect in time.
+        var connectionError: String?
     }
 
     /// The run's totals, so that a SARIF consumer sees them without the JSON report.

@@ -59,7 +59,8 @@ public enum SARIFReportRenderer {
                     properties: .init(
                         complete: summary.complete, interrupted: summary.interrupted,
                         resumeCursor: summary.resumeCursor,
-                        partialReasons: summary.partialReasons.map(\.rawValue)))
+                        partialReasons: summary.partialReasons.map(\.rawValue), reconnects: summary.reconnects,
+                        connectionError: summary.connectionError))
             ],
             results: results,
             properties: .init(

@@ -76,6 +76,9 @@ extension TextReportRenderer {
         add("errors", summary.errors)
         add("warnings", summary.warnings)
         add("baselined", summary.baselined)
+        if summary.reconnects > 0 {
+            add("reconnects", summary.reconnects, "the scan went on from the last batch it counted")
+        }
         rows.append(
             (
                 "duration", HumanUnits.elapsed(summary.durationSeconds),
@@ -108,6 +111,9 @@ extension TextReportRenderer {
             }
             if let cursor = summary.startCursor {
                 lines.append("  started at: --cursor \(TerminalStyle.sanitize(cursor))")
+            }
+            if let error = summary.connectionError {
+                lines.append("  " + style.apply(.error, "connection: " + TerminalStyle.sanitize(error)))
             }
             if let cursor = summary.resumeCursor {
                 lines.append("  resume with: --cursor \(TerminalStyle.sanitize(cursor))")

@@ -67,10 +67,15 @@ public struct LintReport: Sendable, Hashable, Codable {
         public var databaseSize: Int?
         /// Whether SCAN went all the way round the keyspace.
         public var complete = false
-        /// Whether the run was interrupted (Ctrl-C).
+        /// Whether the run was interrupted (Ctrl-C or SIGTERM).
         public var interrupted = false
         /// The cursor to pass to `--cursor` to go on where this run stopped; `nil` when complete.
         public var resumeCursor: String?
+        /// How many times a connection of the scan dropped and was re-established (failed attempts do
+        /// not count); the scan went on from the last batch it counted.
+        public var reconnects = 0
+        /// Why the scan gave up: the connection error still failing after `--retry-for`; `nil` otherwise.
+        public var connectionError: String?
         /// Why the run did not check every key it was pointed at, in a fixed order; empty for a full run.
         public var partialReasons: [PartialReason] = []
         /// The cursor the scan started from, when not `0` (a resumed run).

@@ -1,8 +1,13 @@
 /// Why a run did not check every key of the keyspace the user pointed it at. A report lists every
 /// reason that applies, so that no format can make a partial run look complete.
 public enum PartialReason: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    /// Ctrl-C (or a cancelled task) stopped the scan.
+    /// Ctrl-C or SIGTERM (or a cancelled task) stopped the scan.
     case interrupted
+    /// The connection dropped and could not be re-established within `--retry-for`.
+    case connectionLost = "connection-lost"
+    /// The server came back from a drop as another process (a restart, a failover): SCAN's cursor
+    /// no longer marks the same point, so keys may have been missed or counted twice.
+    case serverRestarted = "server-restarted"
     /// `--max-keys` stopped the scan before the end of the keyspace.
     case maxKeys = "max-keys"
     /// The scan started from a `--cursor`, so keys before it were not scanned by this run.
@@ -15,10 +20,11 @@ public enum PartialReason: String, Sendable, Hashable, Codable, CaseIterable, Co
     case clusterNode = "cluster-node"
 
     /// Whether the run failed to cover what it claims, so that it must not pass: a user asking for a
-    /// sample, a resume or a limit gets what was asked; a cluster node or an empty sample does not.
+    /// sample, a resume or a limit gets what was asked; a cluster node, an empty sample or a lost
+    /// connection, or a server restarted mid-scan does not.
     public var failsRun: Bool {
         switch self {
-        case .nothingChecked, .clusterNode: return true
+        case .nothingChecked, .clusterNode, .connectionLost, .serverRestarted: return true
         case .interrupted, .maxKeys, .resumed, .sampled: return false
         }
     }
@@ -27,6 +33,10 @@ public enum PartialReason: String, Sendable, Hashable, Codable, CaseIterable, Co
     public var explanation: String {
         switch self {
         case .interrupted: return "interrupted before the end of the keyspace"
+        case .connectionLost: return "the connection was lost and could not be re-established in time"
+        case .serverRestarted:
+            return "the server restarted mid-scan, which reorders SCAN: keys may have been missed or counted twice "
+                + "(run again for an exact report)"
         case .maxKeys: return "stopped at --max-keys before the end of the keyspace"
         case .resumed: return "resumed from a cursor: keys before it were not scanned by this run"
         case .sampled: return "only a sample of the scanned keys had TYPE and TTL checked"

@@ -28,22 +28,109 @@ struct KeyspaceScanner: Sendable {
     private static let typeCommand = Array("TYPE".utf8)
     private static let pttlCommand = Array("PTTL".utf8)
 
-    /// Scans until the keyspace is done, `maxKeys` is reached or the task is cancelled, calling
-    /// `handle` with each batch in order. Returns the cursor to resume from ("0" when complete).
-    ///
-    /// Cancellation stops new SCAN calls and lets batches already in flight finish, so the resume
-    /// cursor is as far along as possible.
-    func run(_ handle: (Batch) throws(LintError) -> Void) async throws(LintError) -> String {
-        var cursor = options.cursor
+    /// How a scan ended.
+    struct End {
+        /// The cursor to resume from: "0" when the keyspace is done; otherwise every key before it
+        /// was handed over, and no key after it.
+        var resumeCursor: String
+        /// Outages the scan recovered from (see ``DropRecovery``).
+        var reconnects: Int
+        /// The failure the scan gave up on, when the connection could not be re-established in time.
+        var connectionFailure: LintError?
+        /// Whether the server came back from a drop as another process (its `run_id` changed): a
+        /// restart or a failover re-seeds the hash table, so SCAN's cursor no longer marks the same
+        /// point and keys may have been missed or counted twice.
+        var serverRestarted = false
+    }
+
+    /// Where the batches handed over so far end: a SCAN cursor's batch is either wholly handed over
+    /// or not at all, so going on from here after a drop neither skips nor repeats a key.
+    private struct Position {
+        var cursor: String
         var scanned = 0
-        var finished = false
-        var inFlight: [(keys: [[UInt8]], checked: [Int], cursor: String, replies: Task<[RESPValue], any Error>)] = []
-        var nextClient = 0
-        var sampler = Sampler(rate: options.sampleRate)
+        var sampler: Sampler
+        /// Whether the batch with the last cursor ("0") has been handed over: nothing is left.
+        var done = false
+    }
+
+    /// Scans until the keyspace is done, `maxKeys` is reached or the task is cancelled, calling
+    /// `handle` with each batch in order.
+    ///
+    /// When a connection drops (or a reply times out, or the server is loading after a restart), the
+    /// batches not yet handed over are dropped and the scan goes on from the last handed-over cursor,
+    /// with the sampler as it was there, once the client has reconnected; after `retryFor` without
+    /// progress it gives up and says so in ``End/connectionFailure``. Cancellation stops new SCAN
+    /// calls and lets batches already in flight finish, so the resume cursor is as far along as possible.
+    func run(_ handle: (Batch) throws(LintError) -> Void) async throws(LintError) -> End {
+        var position = Position(cursor: options.cursor, sampler: Sampler(rate: options.sampleRate))
+        var recovery = DropRecovery(retryFor: options.retryFor)
         let pacer = Pacer(keysPerSecond: options.keysPerSecond)
+        var firstRunID: String?
+        var restarted = false
+        func end(_ failure: LintError? = nil) -> End {
+            End(
+                resumeCursor: position.cursor, reconnects: recovery.reconnects, connectionFailure: failure,
+                serverRestarted: restarted)
+        }
+        func note(_ runID: String?) {
+            if firstRunID == nil { firstRunID = runID }
+            if let runID, runID != firstRunID { restarted = true }
+        }
+        while true {
+            do {
+                note(try await serverRunID())
+                try await pass(from: &position, recovery: &recovery, pacer: pacer, handle)
+                // Again at the end: a restart between two requests is reconnected without any of them failing.
+                note(try await serverRunID())
+                return end()
+            } catch let error where error.isRecoverable {
+                // Ctrl-C while the connection is down: the partial report says interrupted.
+                if Task.isCancelled { return end() }
+                guard let wait = recovery.failed() else { return end(error) }
+                do {
+                    try await Task.sleep(for: wait)
+                } catch {
+                    return end()
+                }
+            }
+        }
+    }
+
+    /// The server's `run_id` from `INFO server`, which a restart changes; `nil` when the server
+    /// refuses `INFO` or does not say.
+    private func serverRunID() async throws(LintError) -> String? {
+        let reply: RESPValue
+        do {
+            let client = scanClient
+            reply =
+                try await Task { try await client.pipeline([RedisCommand("INFO", arguments: ["server"])]) }
+                .value.first ?? .null
+        } catch {
+            throw .connection(error)
+        }
+        if let error = reply.serverError, error.code == "LOADING" { throw .serverError(command: "INFO", error) }
+        guard let text = reply.string else { return nil }
+        let prefix = "run_id:"
+        return text.split(whereSeparator: \.isNewline).first { $0.hasPrefix(prefix) }.map {
+            String($0.dropFirst(prefix.count))
+        }
+    }
+
+    /// One run of SCAN calls from `position` until the end, a failure, or cancellation; `position`
+    /// follows each batch handed over.
+    private func pass(
+        from position: inout Position, recovery: inout DropRecovery, pacer: Pacer,
+        _ handle: (Batch) throws(LintError) -> Void
+    ) async throws(LintError) {
+        var cursor = position.cursor
+        var scanned = position.scanned
+        var sampler = position.sampler
+        // A pass resumed after the last batch, or after the one that reached `maxKeys`, has nothing left.
+        var finished = position.done || (options.maxKeys.map { scanned >= $0 } ?? false)
+        var inFlight: [InFlight] = []
+        var nextClient = 0
         defer { for batch in inFlight { batch.replies.cancel() } }
 
-        var resumeCursor = cursor
         while true {
             while !finished, inFlight.count < options.batchesInFlight, !Task.isCancelled {
                 await pacer.wait(untilScanned: scanned)
@@ -59,11 +146,15 @@ struct KeyspaceScanner: Sendable {
                 let client = checkClients[nextClient % checkClients.count]
                 nextClient += 1
                 let replies = Task { try await commands.isEmpty ? [] : client.pipeline(commands) }
-                inFlight.append((keys, checked, next, replies))
+                inFlight.append(
+                    InFlight(
+                        keys: keys, checked: checked,
+                        after: Position(cursor: next, scanned: scanned, sampler: sampler, done: next == "0"),
+                        replies: replies))
                 cursor = next
                 finished = next == "0" || (options.maxKeys.map { scanned >= $0 } ?? false)
             }
-            guard !inFlight.isEmpty else { break }
+            guard !inFlight.isEmpty else { return }
             let batch = inFlight.removeFirst()
             let replies: [RESPValue]
             do {
@@ -71,14 +162,38 @@ struct KeyspaceScanner: Sendable {
             } catch {
                 throw .connection(error)
             }
-            guard replies.count == batch.checked.count * 2 else {
-                throw .unexpectedReply(
-                    command: "TYPE/PTTL", reply: "\(replies.count) replies to \(batch.checked.count * 2) commands")
-            }
-            try handle(Batch(keys: batch.keys, checked: batch.checked, replies: replies, cursor: batch.cursor))
-            resumeCursor = batch.cursor
+            try Self.check(replies, of: batch.checked.count)
+            try handle(Batch(keys: batch.keys, checked: batch.checked, replies: replies, cursor: batch.after.cursor))
+            position = batch.after
+            recovery.progressed()
         }
-        return resumeCursor
+    }
+
+    /// A batch whose TYPE/PTTL replies are awaited, and where the scan stands once it is handed over.
+    private struct InFlight {
+        var keys: [[UInt8]]
+        var checked: [Int]
+        var after: Position
+        var replies: Task<[RESPValue], any Error>
+    }
+
+    /// Refuses a batch whose replies are not a string and an integer per checked key before any of
+    /// it is handed over, so that a batch is counted whole or not at all (`LOADING` is retried).
+    private static func check(_ replies: [RESPValue], of checked: Int) throws(LintError) {
+        guard replies.count == checked * 2 else {
+            throw .unexpectedReply(command: "TYPE/PTTL", reply: "\(replies.count) replies to \(checked * 2) commands")
+        }
+        var index = 0
+        while index < replies.count {
+            let typeReply = replies[index]
+            let pttlReply = replies[index + 1]
+            if let error = typeReply.serverError { throw .serverError(command: "TYPE", error) }
+            if let error = pttlReply.serverError { throw .serverError(command: "PTTL", error) }
+            guard typeReply.bytes != nil, pttlReply.int != nil else {
+                throw .unexpectedReply(command: "TYPE/PTTL", reply: "\(typeReply), \(pttlReply)")
+            }
+            index += 2
+        }
     }
 
     private func scan(from cursor: String) async throws(LintError) -> (cursor: String, keys: [[UInt8]]) {
@@ -108,7 +223,8 @@ struct KeyspaceScanner: Sendable {
     }
 }
 
-/// Picks the keys to check when sampling; a fixed seed makes runs repeatable.
+/// Picks the keys to check when sampling; a fixed seed makes runs repeatable (and a resumed pass
+/// after a drop picks the same keys as an uninterrupted run).
 private struct Sampler {
     let rate: Double
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -127,7 +243,7 @@ private struct Sampler {
 }
 
 /// Keeps the scan at or under a rate by sleeping before SCAN calls that would run ahead of it.
-private struct Pacer {
+private struct Pacer: Sendable {
     let keysPerSecond: Double?
     let start = ContinuousClock.now
 

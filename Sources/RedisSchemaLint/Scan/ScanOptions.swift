@@ -14,6 +14,9 @@ public struct ScanOptions: Sendable, Hashable {
     public var keysPerSecond: Double?
     /// TYPE/PTTL batches awaiting replies at once, so that neither the server nor the client waits.
     public var batchesInFlight = 4
+    /// How long the scan keeps trying to go on after a connection drops before it gives up with a
+    /// partial report; zero gives up at the first drop.
+    public var retryFor: Duration = .seconds(60)
 
     /// The defaults.
     public init() {}
