@@ -4,7 +4,8 @@ import RedisSchemaCore
 /// Checks a live keyspace against a schema: the engine behind `redis-schema validate`.
 ///
 /// It talks to Redis only through ``RedisClientProtocol`` and sends only `INFO cluster`, `DBSIZE`,
-/// `SCAN`, `TYPE` and `PTTL`; memory stays constant however many keys there are.
+/// `SCAN`, `TYPE` and `PTTL`, plus with ``Configuration/deep`` the bounded reads of ``DeepRead``;
+/// memory stays constant however many keys there are.
 public struct KeyspaceLinter: Sendable {
     /// What the linter checks and how it reports.
     public struct Configuration: Sendable {
@@ -18,6 +19,8 @@ public struct KeyspaceLinter: Sendable {
         public var scan = ScanOptions()
         /// The database the clients have selected, as the report names it; `nil` means the schema's `database`.
         public var database: Int?
+        /// Reads inside sampled keys' values (`--deep`, `--max-key-bytes`); `nil` reads no values.
+        public var deep: DeepOptions?
 
         /// The defaults.
         public init() {}
@@ -64,7 +67,10 @@ public struct KeyspaceLinter: Sendable {
         let scanner = KeyspaceScanner(
             scanClient: scanClient, checkClients: checkClients.isEmpty ? [scanClient] : checkClients,
             options: configuration.scan)
-        let resumeCursor = try await scanner.run { (batch) throws(LintError) in
+        let clients = checkClients.isEmpty ? [scanClient] : checkClients
+        var deepSampler = Sampler(rate: configuration.deep?.sampleRate ?? 0, seed: 0x2545_F491_4F6C_DD1D)
+        var deepBatches = 0
+        let resumeCursor = try await scanner.run { (batch) async throws(LintError) in
             accumulator.recordScanned(batch.keys.count)
             if batch.checked.count < batch.keys.count {
                 // Sampled out: their names still go through the rules that need nothing else.
@@ -78,6 +84,7 @@ public struct KeyspaceLinter: Sendable {
                     }
                 }
             }
+            var deepReads: [DeepRead] = []
             for (position, index) in batch.checked.enumerated() {
                 let typeReply = batch.replies[position * 2]
                 let pttlReply = batch.replies[position * 2 + 1]
@@ -86,7 +93,24 @@ public struct KeyspaceLinter: Sendable {
                 guard let type = typeReply.bytes, let pttl = pttlReply.int else {
                     throw .unexpectedReply(command: "TYPE/PTTL", reply: "\(typeReply), \(pttlReply)")
                 }
-                accumulator.add(key: batch.keys[index], type: ObservedType(reply: type), pttl: pttl)
+                let observed = ObservedType(reply: type)
+                let pattern = accumulator.add(key: batch.keys[index], type: observed, pttl: pttl)
+                // Only values of the declared type are read, even when `wrong-type` is ignored.
+                if let deep = configuration.deep, let pattern, observed == .redis(schema.keys[pattern].type),
+                    deepSampler.next()
+                {
+                    deepReads.append(
+                        DeepRead(key: batch.keys[index], pattern: pattern, spec: schema.keys[pattern], options: deep))
+                }
+            }
+            if !deepReads.isEmpty {
+                // One pipeline per batch, on the check connections in turn, while later batches' TYPE/PTTL
+                // replies are still on their way.
+                let client = clients[deepBatches % clients.count]
+                deepBatches += 1
+                for (read, outcome) in zip(deepReads, try await DeepReader.run(deepReads, on: client)) {
+                    accumulator.addDeep(outcome, pattern: read.pattern, key: read.key)
+                }
             }
             let elapsed = clock.now - start
             progress?(
@@ -106,6 +130,11 @@ public struct KeyspaceLinter: Sendable {
         report.summary.resumeCursor = resumeCursor == "0" ? nil : resumeCursor
         report.summary.startCursor = started == "0" ? nil : started
         report.summary.sampleRate = configuration.scan.sampleRate
+        report.summary.deepSampleRate = configuration.deep?.sampleRate
+        if configuration.deep != nil {
+            report.summary.keysDeepChecked = report.summary.keysDeepChecked ?? 0
+            report.summary.keysDeepSkipped = report.summary.keysDeepSkipped ?? 0
+        }
         var reasons: [PartialReason] = []
         if report.summary.interrupted { reasons.append(.interrupted) }
         if resumeCursor != "0", !report.summary.interrupted { reasons.append(.maxKeys) }

@@ -33,7 +33,7 @@ struct KeyspaceScanner: Sendable {
     ///
     /// Cancellation stops new SCAN calls and lets batches already in flight finish, so the resume
     /// cursor is as far along as possible.
-    func run(_ handle: (Batch) throws(LintError) -> Void) async throws(LintError) -> String {
+    func run(_ handle: (Batch) async throws(LintError) -> Void) async throws(LintError) -> String {
         var cursor = options.cursor
         var scanned = 0
         var finished = false
@@ -75,7 +75,7 @@ struct KeyspaceScanner: Sendable {
                 throw .unexpectedReply(
                     command: "TYPE/PTTL", reply: "\(replies.count) replies to \(batch.checked.count * 2) commands")
             }
-            try handle(Batch(keys: batch.keys, checked: batch.checked, replies: replies, cursor: batch.cursor))
+            try await handle(Batch(keys: batch.keys, checked: batch.checked, replies: replies, cursor: batch.cursor))
             resumeCursor = batch.cursor
         }
         return resumeCursor
@@ -109,12 +109,15 @@ struct KeyspaceScanner: Sendable {
 }
 
 /// Picks the keys to check when sampling; a fixed seed makes runs repeatable.
-private struct Sampler {
+struct Sampler {
     let rate: Double
-    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var state: UInt64
 
-    init(rate: Double) {
+    /// `seed` must not be 0; different seeds keep two samplers of one run (`--sample`, `--deep-sample`)
+    /// from picking in step.
+    init(rate: Double, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) {
         self.rate = rate
+        self.state = seed
     }
 
     mutating func next() -> Bool {
