@@ -16,6 +16,10 @@ struct ValidateCommand: AsyncParsableCommand {
             PTTL (and INFO cluster): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
             unexpected-ttl, bad-param (see docs/validate.md).
 
+            --deep reads inside a sample of values with bounded reads (HSCAN, HMGET, LLEN, LRANGE, XLEN, \
+            XREVRANGE, SSCAN, ZSCAN, STRLEN, GETRANGE; MEMORY USAGE with --max-key-bytes): rules \
+            undeclared-field, missing-field, bad-value, too-long, big-key.
+
             Exit codes: 0 no error-severity violation, 1 violations, 2 usage or schema error, \
             3 connection or authentication error, 4 incomplete scan (a Redis Cluster node, or a sample \
             that checked no key; the report is printed), 130 interrupted (the partial report is printed).
@@ -89,6 +93,8 @@ struct ValidateCommand: AsyncParsableCommand {
         help: ArgumentHelp("Record this run's violations as a baseline file.", valueName: "file"))
     var writeBaseline: String?
 
+    @OptionGroup(title: "Deep checks") var deepChecks: DeepCheckOptions
+
     @Option(help: "Output: text, json, github (workflow annotations) or sarif.")
     var format: Format = .text
 
@@ -145,6 +151,7 @@ struct ValidateCommand: AsyncParsableCommand {
         configuration.scan.sampleRate = sample
         configuration.scan.keysPerSecond = rate
         configuration.scan.batchesInFlight = batchesInFlight
+        configuration.deep = deepChecks.options
         if let baseline {
             do {
                 configuration.baseline = try Baseline.load(from: baseline)

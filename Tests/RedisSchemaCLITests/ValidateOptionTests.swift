@@ -19,6 +19,9 @@ import Testing
         (["--cursor", "123456789012345678901"], "--cursor"), (["--cursor", "-3"], "--cursor"),
         (["--cursor", "+3"], "--cursor"), (["--match", ""], "--match"),
         (["--tls-ca", "/nonexistent/ca.pem"], "rediss://"), (["--tls-insecure"], "rediss://"),
+        (["--deep-sample", "nan"], "--deep-sample"), (["--deep-sample", "0"], "--deep-sample"),
+        (["--deep-sample", "1.5"], "--deep-sample"), (["--deep-sample", "-0.5"], "--deep-sample"),
+        (["--max-key-bytes", "0"], "--max-key-bytes"),
     ])
     func badValuesExit2WithAMessage(arguments: [String], mentions: String) throws {
         let result = try cli.run(["validate", "--url", Self.url] + arguments)
