@@ -26,7 +26,8 @@ struct DeepRead: Sendable {
             case .string:
                 commands.append(RedisCommand("STRLEN", key))
                 commands.append(RedisCommand("GETRANGE", key, 0, DeepOptions.stringBytes - 1))
-            case .hash(let hash):
+            // A hash that declares no fields has untyped fields: nothing to read.
+            case .hash(let hash) where !hash.fields.isEmpty:
                 commands.append(RedisCommand("HSCAN", key, 0, "COUNT", items))
                 let required = FieldRules(hash.fields).required
                 // HSCAN may stop short of a big hash's required fields; HMGET asks for them by name.
@@ -35,6 +36,8 @@ struct DeepRead: Sendable {
                     arguments += required
                     commands.append(RedisCommand("HMGET", arguments: arguments))
                 }
+            case .hash:
+                break
             case .list:
                 commands.append(RedisCommand("LLEN", key))
                 commands.append(RedisCommand("LRANGE", key, 0, items - 1))
