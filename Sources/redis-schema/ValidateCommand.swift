@@ -20,6 +20,10 @@ struct ValidateCommand: AsyncParsableCommand {
             goes on from the last batch it counted; after --retry-for seconds without success the partial \
             report is printed with the cursor to resume from.
 
+            --deep reads inside a sample of values with bounded reads (HSCAN, HMGET, LLEN, LRANGE, XLEN, \
+            XREVRANGE, SSCAN, ZSCAN, STRLEN, GETRANGE; MEMORY USAGE with --max-key-bytes): rules \
+            undeclared-field, missing-field, bad-value, too-long, big-key.
+
             Exit codes: 0 no error-severity violation, 1 violations, 2 usage or schema error, \
             3 connection or authentication error (after --retry-for, with the partial report printed), \
             4 incomplete scan (a Redis Cluster node, or a sample that checked no key; the report is \
@@ -101,6 +105,8 @@ struct ValidateCommand: AsyncParsableCommand {
         help: ArgumentHelp("Record this run's violations as a baseline file.", valueName: "file"))
     var writeBaseline: String?
 
+    @OptionGroup(title: "Deep checks") var deepChecks: DeepCheckOptions
+
     @Option(help: "Output: text, json, github (workflow annotations) or sarif.")
     var format: Format = .text
 
@@ -161,6 +167,7 @@ struct ValidateCommand: AsyncParsableCommand {
         configuration.scan.keysPerSecond = rate
         configuration.scan.batchesInFlight = batchesInFlight
         configuration.scan.retryFor = .milliseconds(Int64(retryFor * 1000))
+        configuration.deep = deepChecks.options
         if let baseline {
             do {
                 configuration.baseline = try Baseline.load(from: baseline)

@@ -21,6 +21,9 @@ import Testing
         (["--tls-ca", "/nonexistent/ca.pem"], "rediss://"), (["--tls-insecure"], "rediss://"),
         (["--retry-for", "-1"], "--retry-for"), (["--retry-for", "nan"], "--retry-for"),
         (["--retry-for", "inf"], "--retry-for"), (["--retry-for", "86401"], "--retry-for"),
+        (["--deep-sample", "nan"], "--deep-sample"), (["--deep-sample", "0"], "--deep-sample"),
+        (["--deep-sample", "1.5"], "--deep-sample"), (["--deep-sample", "-0.5"], "--deep-sample"),
+        (["--max-key-bytes", "0"], "--max-key-bytes"),
     ])
     func badValuesExit2WithAMessage(arguments: [String], mentions: String) throws {
         let result = try cli.run(["validate", "--url", Self.url] + arguments)

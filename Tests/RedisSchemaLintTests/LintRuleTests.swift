@@ -7,8 +7,10 @@ import Testing
         #expect(
             LintRule.allCases.map(\.id) == [
                 "unknown-key", "wrong-type", "missing-ttl", "ttl-exceeds", "unexpected-ttl", "bad-param",
+                "undeclared-field", "missing-field", "bad-value", "too-long", "big-key",
             ])
-        #expect(LintRule.allCases.filter { $0.defaultSeverity == .warning } == [.unexpectedTTL])
+        #expect(
+            LintRule.allCases.filter { $0.defaultSeverity == .warning } == [.unexpectedTTL, .undeclaredField, .bigKey])
     }
 
     @Test func policyOverridesDefaults() {

@@ -195,7 +195,7 @@ extension ReportRendererTests {
             #expect(unknownExample["pattern"] == nil, "absent for unknown keys")
             let rules = try #require(object["rules"] as? [[String: Any]])
             #expect(rules.map { $0["id"] as? String } == LintRule.allCases.map(\.id))
-            #expect(rules.map { $0["severity"] as? String }.filter { $0 == "warning" }.count == 1)
+            #expect(rules.map { $0["severity"] as? String }.filter { $0 == "warning" }.count == 3)
         }
 
         @Test func keysAreSortedAndIndented() {

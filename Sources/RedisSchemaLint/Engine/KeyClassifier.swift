@@ -117,6 +117,9 @@ struct KeyClassifier: Sendable {
             return "`<\(name)>` is `\(KeyDisplay.excerpt(value))`, which \(problem) (pattern `\(spec.pattern.source)`)"
         case .unknownKey:
             return "matches no pattern in the schema"
+        case .undeclaredField, .missingField, .badValue, .tooLong, .bigKey:
+            // Deep findings carry their own messages (``DeepRead``); the classifier never sees values.
+            return rule.summary
         }
     }
 }

@@ -4,7 +4,8 @@ import RedisSchemaCore
 /// Checks a live keyspace against a schema: the engine behind `redis-schema validate`.
 ///
 /// It talks to Redis only through ``RedisClientProtocol`` and sends only `INFO cluster`, `INFO server`
-/// (whose `run_id` tells a restart), `DBSIZE`, `SCAN`, `TYPE` and `PTTL`; memory stays constant however many keys there are.
+/// (whose `run_id` tells a restart), `DBSIZE`, `SCAN`, `TYPE` and `PTTL`, plus with ``Configuration/deep`` the
+/// bounded reads of ``DeepRead``; memory stays constant however many keys there are.
 public struct KeyspaceLinter: Sendable {
     /// What the linter checks and how it reports.
     public struct Configuration: Sendable {
@@ -18,6 +19,8 @@ public struct KeyspaceLinter: Sendable {
         public var scan = ScanOptions()
         /// The database the clients have selected, as the report names it; `nil` means the schema's `database`.
         public var database: Int?
+        /// Reads inside sampled keys' values (`--deep`, `--max-key-bytes`); `nil` reads no values.
+        public var deep: DeepOptions?
 
         /// The defaults.
         public init() {}
@@ -76,7 +79,10 @@ public struct KeyspaceLinter: Sendable {
         let scanner = KeyspaceScanner(
             scanClient: scanClient, checkClients: checkClients.isEmpty ? [scanClient] : checkClients,
             options: configuration.scan)
-        let end = try await scanner.run { (batch) throws(LintError) in
+        let clients = checkClients.isEmpty ? [scanClient] : checkClients
+        var deepSampler = Sampler(rate: configuration.deep?.sampleRate ?? 0, seed: 0x2545_F491_4F6C_DD1D)
+        var deepBatches = 0
+        let end = try await scanner.run { (batch) async throws(LintError) in
             accumulator.recordScanned(batch.keys.count)
             if batch.checked.count < batch.keys.count {
                 // Sampled out: their names still go through the rules that need nothing else.
@@ -90,11 +96,36 @@ public struct KeyspaceLinter: Sendable {
                     }
                 }
             }
+            var deepReads: [DeepRead] = []
             // The scanner refused the batch unless every TYPE reply is a string and every PTTL an integer.
             for (position, index) in batch.checked.enumerated() {
-                let type = batch.replies[position * 2].bytes ?? []
+                let observed = ObservedType(reply: batch.replies[position * 2].bytes ?? [])
                 let pttl = batch.replies[position * 2 + 1].int ?? -2
-                accumulator.add(key: batch.keys[index], type: ObservedType(reply: type), pttl: pttl)
+                let pattern = accumulator.add(key: batch.keys[index], type: observed, pttl: pttl)
+                // Only values of the declared type are read, even when `wrong-type` is ignored.
+                if let deep = configuration.deep, let pattern, observed == .redis(schema.keys[pattern].type),
+                    deepSampler.next()
+                {
+                    deepReads.append(
+                        DeepRead(key: batch.keys[index], pattern: pattern, spec: schema.keys[pattern], options: deep))
+                }
+            }
+            if !deepReads.isEmpty {
+                // One pipeline per batch, on the check connections in turn, while later batches' TYPE/PTTL
+                // replies are still on their way.
+                let client = clients[deepBatches % clients.count]
+                deepBatches += 1
+                let outcomes: [DeepOutcome]
+                do throws(LintError) {
+                    outcomes = try await DeepReader.run(deepReads, on: client)
+                } catch let error where error.isRecoverable {
+                    // The batch is counted already: throwing would make the scanner read it again after the
+                    // reconnect. Its values go unread instead, and are counted as skipped.
+                    outcomes = deepReads.map { _ in .skipped }
+                }
+                for (read, outcome) in zip(deepReads, outcomes) {
+                    accumulator.addDeep(outcome, pattern: read.pattern, key: read.key)
+                }
             }
             let elapsed = clock.now - start
             progress?(
@@ -120,6 +151,11 @@ public struct KeyspaceLinter: Sendable {
         report.summary.connectionError = end.connectionFailure.map { "\($0)" }
         report.summary.startCursor = started == "0" ? nil : started
         report.summary.sampleRate = configuration.scan.sampleRate
+        report.summary.deepSampleRate = configuration.deep?.sampleRate
+        if configuration.deep != nil {
+            report.summary.keysDeepChecked = report.summary.keysDeepChecked ?? 0
+            report.summary.keysDeepSkipped = report.summary.keysDeepSkipped ?? 0
+        }
         var reasons: [PartialReason] = []
         if report.summary.interrupted { reasons.append(.interrupted) }
         if lost { reasons.append(.connectionLost) }

@@ -65,8 +65,10 @@ struct LintAccumulator {
         }
     }
 
-    /// Takes one checked key.
-    mutating func add(key: [UInt8], type: ObservedType, pttl: Int64) {
+    /// Takes one checked key. Returns the index of its key spec when it matched one, so that a deep
+    /// read may look inside its value.
+    @discardableResult
+    mutating func add(key: [UInt8], type: ObservedType, pttl: Int64) -> Int? {
         summary.keysChecked += 1
         let outcome = key.withUnsafeBytes { classifier.classify($0, type: type, pttl: pttl, scratch: &scratch) }
         switch outcome {
@@ -80,16 +82,43 @@ struct LintAccumulator {
         case .checked(let pattern, let violations):
             patterns[pattern].keys += 1
             if pttl >= 0 { patterns[pattern].sketch.add(milliseconds: pttl) }
-            guard !violations.isEmpty else { return }
+            guard !violations.isEmpty else { return pattern }
             if violations.badParam != nil { record(.badParam, pattern: pattern, violations, key) }
             if violations.wrongType != nil { record(.wrongType, pattern: pattern, violations, key) }
             if let rule = violations.ttl { record(rule, pattern: pattern, violations, key) }
+            return pattern
+        }
+        return nil
+    }
+
+    /// Takes what a deep read found in the value of `key`, which belongs to the spec at `pattern`.
+    mutating func addDeep(_ outcome: DeepOutcome, pattern: Int, key: [UInt8]) {
+        switch outcome {
+        case .skipped:
+            summary.keysDeepSkipped = (summary.keysDeepSkipped ?? 0) + 1
+        case .checked(let findings):
+            summary.keysDeepChecked = (summary.keysDeepChecked ?? 0) + 1
+            for finding in findings where classifier.policy.isEnabled(finding.rule) {
+                record(finding.rule, pattern: pattern, key: key, message: finding.message)
+            }
         }
     }
 
     private mutating func record(
         _ rule: LintRule, pattern: Int, _ violations: KeyClassifier.Violations, _ key: [UInt8]
     ) {
+        // The message is built only for the few violations kept as examples.
+        let classifier = classifier
+        record(rule, pattern: pattern, key: key) {
+            classifier.message(for: rule, pattern: pattern, violations: violations, key: key)
+        }
+    }
+
+    private mutating func record(_ rule: LintRule, pattern: Int, key: [UInt8], message: String) {
+        record(rule, pattern: pattern, key: key) { message }
+    }
+
+    private mutating func record(_ rule: LintRule, pattern: Int, key: [UInt8], message: () -> String) {
         let name = classifier.schema.keys[pattern].name
         let baselined = acceptedByBaseline.contains(Baseline.Fingerprint(rule: rule, subject: name))
         count(rule, baselined: baselined)
@@ -101,8 +130,7 @@ struct LintAccumulator {
             Violation(
                 rule: rule, severity: classifier.policy.severity(of: rule), key: KeyDisplay.excerpt(key),
                 pattern: name,
-                message: classifier.message(for: rule, pattern: pattern, violations: violations, key: key),
-                baselined: baselined))
+                message: message(), baselined: baselined))
     }
 
     private mutating func recordUnknown(_ key: [UInt8]) {

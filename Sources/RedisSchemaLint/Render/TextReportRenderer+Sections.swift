@@ -70,6 +70,14 @@ extension TextReportRenderer {
         add(
             "checked", summary.keysChecked,
             summary.sampleRate < 1 ? "sample \(HumanUnits.percent(summary.sampleRate))" : "")
+        if let read = summary.keysDeepChecked {
+            // Deep reads: how many values were looked into, and how many vanished or changed type first.
+            var note = "deep sample \(HumanUnits.percent(summary.deepSampleRate ?? 1))"
+            if let skipped = summary.keysDeepSkipped, skipped > 0 {
+                note += ", \(HumanUnits.grouped(skipped)) gone or retyped before the read"
+            }
+            add("values read", read, note)
+        }
         add("expired mid-scan", summary.keysExpired)
         add("ignored", summary.keysIgnored)
         add("unknown", summary.keysUnknown)

@@ -84,6 +84,12 @@ public struct LintReport: Sendable, Hashable, Codable {
         public var sampleRate = 1.0
         /// What the checked keys say about the whole keyspace, when not every key was checked.
         public var confidence: String?
+        /// `--deep`/`--max-key-bytes`: the fraction of checked keys whose values were read; `nil` without.
+        public var deepSampleRate: Double?
+        /// Keys whose values were read and checked; `nil` without `--deep`/`--max-key-bytes`.
+        public var keysDeepChecked: Int?
+        /// Keys sampled for a deep read that expired or changed type before it; never violations.
+        public var keysDeepSkipped: Int?
 
         /// Creates empty totals.
         public init() {}

@@ -13,6 +13,17 @@ public enum LintRule: String, Sendable, Hashable, CaseIterable, Codable, Compara
     case unexpectedTTL = "unexpected-ttl"
     /// The key has a pattern's shape, but a placeholder value breaks its type or constraints.
     case badParam = "bad-param"
+    /// `--deep`: a hash or stream entry has a field the schema does not declare.
+    case undeclaredField = "undeclared-field"
+    /// `--deep`: a hash or stream entry lacks a field the schema declares required.
+    case missingField = "missing-field"
+    /// `--deep`: a value (string, field, element, member or score) is not of its declared type, or a
+    /// member breaks its pattern.
+    case badValue = "bad-value"
+    /// `--deep`: a list or stream holds more than its declared `maxLength`.
+    case tooLong = "too-long"
+    /// `--max-key-bytes`: `MEMORY USAGE` puts the key over the limit.
+    case bigKey = "big-key"
 
     /// The id used in reports and on the command line.
     public var id: String { rawValue }
@@ -22,7 +33,8 @@ public enum LintRule: String, Sendable, Hashable, CaseIterable, Codable, Compara
 
     /// How serious a violation is unless the command line says otherwise.
     public var defaultSeverity: LintSeverity {
-        self == .unexpectedTTL ? .warning : .error
+        // A big key is a cost, not a broken contract; an undeclared field is often a writer ahead of the schema.
+        self == .unexpectedTTL || self == .undeclaredField || self == .bigKey ? .warning : .error
     }
 
     /// One line saying what the rule checks.
@@ -35,6 +47,12 @@ public enum LintRule: String, Sendable, Hashable, CaseIterable, Codable, Compara
         case .unexpectedTTL:
             return "The schema says the key's pattern never expires (`ttl: none`), but the key expires."
         case .badParam: return "The key has a pattern's shape, but a placeholder value breaks its type or constraints."
+        case .undeclaredField: return "A hash or stream entry has a field the schema does not declare (`--deep`)."
+        case .missingField: return "A hash or stream entry lacks a field the schema declares required (`--deep`)."
+        case .badValue:
+            return "A value, field, element, member or score is not of its declared type or pattern (`--deep`)."
+        case .tooLong: return "A list or stream holds more entries than its declared `maxLength` (`--deep`)."
+        case .bigKey: return "`MEMORY USAGE` puts the key over `--max-key-bytes`."
         }
     }
 

@@ -61,7 +61,7 @@ struct KeyspaceScanner: Sendable {
     /// with the sampler as it was there, once the client has reconnected; after `retryFor` without
     /// progress it gives up and says so in ``End/connectionFailure``. Cancellation stops new SCAN
     /// calls and lets batches already in flight finish, so the resume cursor is as far along as possible.
-    func run(_ handle: (Batch) throws(LintError) -> Void) async throws(LintError) -> End {
+    func run(_ handle: (Batch) async throws(LintError) -> Void) async throws(LintError) -> End {
         var position = Position(cursor: options.cursor, sampler: Sampler(rate: options.sampleRate))
         var recovery = DropRecovery(retryFor: options.retryFor)
         let pacer = Pacer(keysPerSecond: options.keysPerSecond)
@@ -120,7 +120,7 @@ struct KeyspaceScanner: Sendable {
     /// follows each batch handed over.
     private func pass(
         from position: inout Position, recovery: inout DropRecovery, pacer: Pacer,
-        _ handle: (Batch) throws(LintError) -> Void
+        _ handle: (Batch) async throws(LintError) -> Void
     ) async throws(LintError) {
         var cursor = position.cursor
         var scanned = position.scanned
@@ -163,7 +163,8 @@ struct KeyspaceScanner: Sendable {
                 throw .connection(error)
             }
             try Self.check(replies, of: batch.checked.count)
-            try handle(Batch(keys: batch.keys, checked: batch.checked, replies: replies, cursor: batch.after.cursor))
+            try await handle(
+                Batch(keys: batch.keys, checked: batch.checked, replies: replies, cursor: batch.after.cursor))
             position = batch.after
             recovery.progressed()
         }
@@ -225,12 +226,15 @@ struct KeyspaceScanner: Sendable {
 
 /// Picks the keys to check when sampling; a fixed seed makes runs repeatable (and a resumed pass
 /// after a drop picks the same keys as an uninterrupted run).
-private struct Sampler {
+struct Sampler {
     let rate: Double
-    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var state: UInt64
 
-    init(rate: Double) {
+    /// `seed` must not be 0; different seeds keep two samplers of one run (`--sample`, `--deep-sample`)
+    /// from picking in step.
+    init(rate: Double, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) {
         self.rate = rate
+        self.state = seed
     }
 
     mutating func next() -> Bool {
