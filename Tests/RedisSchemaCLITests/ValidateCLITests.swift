@@ -68,10 +68,11 @@ struct ValidateCLITests {
         let schema = try cli.temporaryFile(
             "version: 1\nkeys:\n  type: {pattern: \"type:<Type>\", type: string, ttl: none}\n"
                 + "  _1st: {pattern: log, type: stream, ttl: none}\n")
-        try redisCLI(31, ["FLUSHDB"])
-        try redisCLI(31, ["SET", "type:a", "x"])
-        try redisCLI(31, ["XADD", "log", "*", "any", "field"])
-        let result = try cli.run(["validate", "--schema", schema.path, "--url", Self.url(31), "--format", "json"])
+        // Database 32 is this test's own: the password test below empties 31 while it runs.
+        try redisCLI(32, ["FLUSHDB"])
+        try redisCLI(32, ["SET", "type:a", "x"])
+        try redisCLI(32, ["XADD", "log", "*", "any", "field"])
+        let result = try cli.run(["validate", "--schema", schema.path, "--url", Self.url(32), "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("warning"))
         let summary = try #require(try json(result.stdout)["summary"] as? [String: Any])
@@ -160,8 +161,9 @@ struct ValidateCLITests {
 
     /// The landed CLI re-parsed the URL to see whether it named a database: a `/` in the password made it
     /// scan db 0 instead of the schema's `database:`, and a `#` cut the password so that its first part
-    /// was printed as the port. Both must scan the schema's database with the password as written.
-    @Test(arguments: ["Hunter/Secret", "Hunter#Secret", "Hunter?Secret@x"])
+    /// was printed as the port. Both must scan the schema's database with the password as written. The cases
+    /// share database 31, so they run one after another: one's FLUSHDB must not empty another's keyspace.
+    @Test(.serialized, arguments: ["Hunter/Secret", "Hunter#Secret", "Hunter?Secret@x"])
     func unencodedPasswordCharactersKeepTheSchemasDatabase(password: String) throws {
         let user = "slash-\(UUID().uuidString.prefix(8))"
         try redisCLI(0, ["ACL", "SETUSER", user, "reset", "on", ">\(password)", "~*", "+@all"])
