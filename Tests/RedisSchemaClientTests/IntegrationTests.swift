@@ -330,8 +330,11 @@ struct ConnectionFailureTests {
         let started = ContinuousClock.now
         let error = await expectConnectionError { _ = try await TestServers.connect(configuration) }
         #expect(error == .connectTimeout(endpoint: "127.0.0.1:\(listener.port)", timeout: .milliseconds(300)))
-        // Far below the kernel's own SYN retry timeout (about two minutes), with room for a loaded CI machine.
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // The error alone does not prove that the 300 ms timer fired: the kernel's own SYN retries end with the
+        // same ETIMEDOUT after about 127 s. So the bound stays below that, with room for this task to wait for a
+        // thread: the CLI suites run processes synchronously, and on a 2-core CI machine they have held the
+        // cooperative threads for 35–45 s while this test's timeout had long fired.
+        #expect(ContinuousClock.now - started < .seconds(90))
         withExtendedLifetime(listener) {}
     }
 
