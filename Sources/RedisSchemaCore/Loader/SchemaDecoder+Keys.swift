@@ -152,23 +152,24 @@ extension SchemaDecoder {
     }
 
     private mutating func streamTrimming(_ node: YAMLNode, key name: String) -> StreamTrimming? {
-        guard let trimName = text(node, option: "trim", key: name) else { return nil }
-        if let trimming = StreamTrimming(rawValue: trimName.lowercased()) { return trimming }
-        let names = StreamTrimming.allCases.map(\.rawValue)
-        error(
-            "`trim: \(trimName)` in key `\(name)` is not a trimming; use one of "
-                + names.joined(separator: ", ") + Suggestion.didYouMean(trimName, among: names),
-            at: node.location, key: name)
-        return nil
+        choice(node, option: "trim", key: name, naming: "a trimming")
     }
 
     private mutating func scoreType(_ node: YAMLNode, key name: String) -> ScoreType? {
-        guard let scoreName = text(node, option: "score", key: name) else { return nil }
-        if let score = ScoreType(rawValue: scoreName.lowercased()) { return score }
-        let names = ScoreType.allCases.map(\.rawValue)
+        choice(node, option: "score", key: name, naming: "a score type")
+    }
+
+    /// The value of an option that takes one of a closed set of names, any case (`score: Int`); an error at the
+    /// value, with the names and a suggestion, for any other.
+    private mutating func choice<Choice: CaseIterable & RawRepresentable>(
+        _ node: YAMLNode, option: String, key name: String, naming what: String
+    ) -> Choice? where Choice.RawValue == String {
+        guard let given = text(node, option: option, key: name) else { return nil }
+        if let choice = Choice(rawValue: given.lowercased()) { return choice }
+        let names = Choice.allCases.map(\.rawValue)
         error(
-            "`score: \(scoreName)` in key `\(name)` is not a score type; use one of "
-                + names.joined(separator: ", ") + Suggestion.didYouMean(scoreName, among: names),
+            "`\(option): \(given)` in key `\(name)` is not \(what); use one of "
+                + names.joined(separator: ", ") + Suggestion.didYouMean(given, among: names),
             at: node.location, key: name)
         return nil
     }
