@@ -12,14 +12,4 @@ public enum RedisStreamArguments {
         }
         return try RedisBlockingTimeout.wholeMilliseconds(minIdle, key: key, what: "a minimum idle time")
     }
-
-    /// Checks the entry IDs of an `XACK` or `XCLAIM`, which Redis requires at least one of: an empty list is
-    /// more likely a mistake than a request to do nothing, and the server would refuse it anyway.
-    ///
-    /// - Throws: ``RedisSchemaError/invalidArgument(key:message:)`` for an empty list.
-    public static func requireEntryIDs(_ ids: [String], key: String, command: String) throws(RedisSchemaError) {
-        guard !ids.isEmpty else {
-            throw .invalidArgument(key: key, message: "\(command) needs at least one entry ID")
-        }
-    }
 }

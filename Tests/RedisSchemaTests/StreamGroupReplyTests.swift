@@ -90,10 +90,14 @@ import Testing
     }
 
     @Test func entryIDListsMustNotBeEmpty() throws {
-        try RedisStreamArguments.requireEntryIDs(["1-0"], key: "s", command: "XACK")
+        let stream = try UXKeys.SessionLive(sid: "s")
+        _ = try stream.acknowledge(["1-0"], group: "g")
         #expect(
-            throws: RedisSchemaError.invalidArgument(key: "s", message: "XACK needs at least one entry ID")
-        ) { try RedisStreamArguments.requireEntryIDs([], key: "s", command: "XACK") }
+            throws: RedisSchemaError.invalidArgument(key: stream.key, message: "XACK needs at least one entry ID")
+        ) { try stream.acknowledge([], group: "g") }
+        #expect(
+            throws: RedisSchemaError.invalidArgument(key: stream.key, message: "XCLAIM needs at least one entry ID")
+        ) { try stream.claim([], group: "g", for: "c", minIdle: .zero) }
     }
 
     @Test func anOperationMayAnswerARefusalWithAResult() async throws {

@@ -16,14 +16,16 @@ extension SwiftKeyEmitter {
                 trimNote = ", keeps the \(maxLength) \(kind == .pushAll ? "first" : "last") elements (`LTRIM`)"
                 returns = "the length before trimming"
             }
-            let refuse = invalidArgument(
-                "no elements to \(SwiftOperationNames.base(kind)): \(commandName(kind)) needs at least one")
             return method(
                 "Adds `elements` \(end) in one \(commandName(kind))\(order)\(trimNote)\(ttlClause); returns \(returns)."
                     + "\n\n- Throws: `RedisSchemaError.invalidArgument` when `elements` is empty.",
                 discardableResult: true, kind,
                 [SwiftParameter(label: "contentsOf", name: "elements", type: "[\(type)]")], returns: "Swift.Int",
-                prepare: [.guard(["!elements.isEmpty"], else: [refuse])],
+                prepare: [
+                    refuseEmpty(
+                        "elements",
+                        "no elements to \(SwiftOperationNames.base(kind)): \(commandName(kind)) needs at least one")
+                ],
                 .write([.return(readReply("integer", "replies[0]", kind))]))
         }
     }

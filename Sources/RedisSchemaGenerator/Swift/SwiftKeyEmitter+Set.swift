@@ -71,7 +71,7 @@ extension SwiftKeyEmitter {
                 "Removes `members` (\(commandName(.removeMembers))); returns how many were there.\n\n"
                     + "- Throws: `RedisSchemaError.invalidArgument` when `members` is empty.",
                 discardableResult: true, .removeMembers, [membersParameter(member)], returns: "Swift.Int",
-                prepare: [refuseEmpty(.removeMembers)],
+                prepare: [refuseEmptyMembers(.removeMembers)],
                 .read([.return(readReply("integer", "reply", .removeMembers))])))
         let read = operation(.members).commands[0].name
         members.append(
@@ -97,7 +97,8 @@ extension SwiftKeyEmitter {
                 + "guarded write sends (\(isSorted ? "3,997" : "7,995")); write them in parts.",
             discardableResult: true, .addMembers,
             [SwiftParameter(label: "contentsOf", name: "members", type: "[\(element)]")], returns: "Swift.Int",
-            prepare: [refuseEmpty(.addMembers)], .write([.return(readReply("integer", "replies[0]", .addMembers))]))
+            prepare: [refuseEmptyMembers(.addMembers)],
+            .write([.return(readReply("integer", "replies[0]", .addMembers))]))
     }
 
     /// Membership and scans, for sets.
@@ -114,7 +115,7 @@ extension SwiftKeyEmitter {
                 "Whether each of `members` is in the set (\(commandName(.containsEach))), in order.\n\n"
                     + "- Throws: `RedisSchemaError.invalidArgument` when `members` is empty.",
                 .containsEach, [SwiftParameter(label: "each", name: "members", type: "[\(member)]")],
-                returns: "[Swift.Bool]", prepare: [refuseEmpty(.containsEach)],
+                returns: "[Swift.Bool]", prepare: [refuseEmptyMembers(.containsEach)],
                 .read([.return(readReply("flags", "reply", .containsEach))])),
             method(
                 "One page of members from `cursor` (\(commandName(.scan))); start at `\"0\"` and go on with the "
@@ -176,11 +177,9 @@ extension SwiftKeyEmitter {
         SwiftParameter(label: "contentsOf", name: "members", type: "[\(member)]")
     }
 
-    /// Refuses an empty `members`: Redis refuses the command without one.
-    func refuseEmpty(_ kind: OperationKind) -> SwiftStatement {
-        .guard(
-            ["!members.isEmpty"],
-            else: [invalidArgument("no members given; \(commandName(kind)) needs at least one")])
+    /// Refuses an empty `members`.
+    func refuseEmptyMembers(_ kind: OperationKind) -> SwiftStatement {
+        refuseEmpty("members", "no members given; \(commandName(kind)) needs at least one")
     }
 
     /// A one-command operation whose integer reply 1 means yes.

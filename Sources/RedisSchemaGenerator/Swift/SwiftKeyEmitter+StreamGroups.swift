@@ -51,7 +51,9 @@ extension SwiftKeyEmitter {
                     + "were pending.\n\n- Throws: `RedisSchemaError.invalidArgument` for an empty `ids`, before "
                     + "anything is sent.",
                 discardableResult: true, .acknowledgeEntries, [ids, group], returns: "Swift.Int",
-                prepare: [requireEntryIDs(.acknowledgeEntries)],
+                prepare: [
+                    refuseEmpty("ids", "\(operation(.acknowledgeEntries).commands[0].name) needs at least one entry ID")
+                ],
                 .read([.return(readReply("integer", "reply", .acknowledgeEntries))])),
             method(
                 "What `group` has given to its consumers and not had acknowledged, in summary (`XPENDING`): how "
@@ -83,21 +85,12 @@ extension SwiftKeyEmitter {
                     ids, group, SwiftParameter(label: "for", name: "consumer", type: "Swift.String"),
                     SwiftParameter("minIdle", "Swift.Duration"),
                 ],
-                returns: "[Entry]", prepare: [requireEntryIDs(.claimEntries)],
+                returns: "[Entry]",
+                prepare: [
+                    refuseEmpty("ids", "\(operation(.claimEntries).commands[0].name) needs at least one entry ID")
+                ],
                 .read([.return(entries("streamEntries", .claimEntries, typed: typed))])),
         ]
-    }
-
-    /// `try RedisSchema.RedisStreamArguments.requireEntryIDs(ids, key: self.key, command: "XACK")`.
-    private func requireEntryIDs(_ kind: OperationKind) -> SwiftStatement {
-        .expression(
-            .try(
-                .call(
-                    "RedisSchema.RedisStreamArguments.requireEntryIDs",
-                    [
-                        SwiftArgument(nil, "ids"), SwiftArgument("key", "self.key"),
-                        SwiftArgument("command", commandLiteral(kind)),
-                    ])))
     }
 }
 

@@ -251,6 +251,12 @@ struct SwiftKeyEmitter {
                 [SwiftArgument("key", "self.key"), SwiftArgument("message", .atom("\"\(message)\""))]))
     }
 
+    /// `guard !list.isEmpty else { throw … }`: refuses an empty list argument before anything is sent, since
+    /// Redis refuses the command without one.
+    func refuseEmpty(_ list: String, _ message: String) -> SwiftStatement {
+        .guard(["!\(list).isEmpty"], else: [invalidArgument(message)])
+    }
+
     /// The planned command's name as a Swift string literal, for `command:` arguments.
     func commandLiteral(_ kind: OperationKind, _ index: Int = 0) -> SwiftExpression {
         .atom(SwiftNames.literal(operation(kind).commands[index].name))
