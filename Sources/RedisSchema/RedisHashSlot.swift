@@ -32,6 +32,15 @@ public enum RedisHashSlot {
         return key[start..<close]
     }
 
+    /// Refuses, before anything is sent, a command of a cluster schema whose keys are in different slots.
+    ///
+    /// - Throws: ``RedisSchemaError/crossSlot(command:keys:slots:)`` naming every key and its slot.
+    public static func requireOneSlot(_ keys: String..., command: String) throws(RedisSchemaError) {
+        let slots = keys.map { slot(of: $0) }
+        guard let first = slots.first, slots.contains(where: { $0 != first }) else { return }
+        throw .crossSlot(command: command, keys: keys, slots: slots)
+    }
+
     /// CRC16-XMODEM (polynomial 0x1021, initial value 0), a byte at a time.
     private static let table: [UInt16] = (0..<256).map { byte in
         var crc = UInt16(byte) << 8

@@ -24,6 +24,9 @@ public enum RedisSchemaError: Error, Sendable, Hashable, CustomStringConvertible
     /// A write found the key holding another Redis type (`actual`; `nil` for a type outside
     /// ``RedisKeyType``, such as a module's), so it changed nothing: neither the value nor the TTL.
     case wrongType(key: String, expected: RedisKeyType, actual: RedisKeyType?)
+    /// A command of a schema that targets Redis Cluster (`cluster: true`) would touch keys of different
+    /// hash slots (`slots`, in the order of `keys`), which a cluster refuses (`CROSSSLOT`); nothing was sent.
+    case crossSlot(command: String, keys: [String], slots: [Int])
 
     public var description: String {
         switch self {
@@ -47,6 +50,10 @@ public enum RedisSchemaError: Error, Sendable, Hashable, CustomStringConvertible
             return "the transaction on `\(key)` was aborted because a watched key changed"
         case .invalidArgument(let key, let message):
             return "cannot write `\(key)`: \(message)"
+        case .crossSlot(let command, let keys, let slots):
+            let listed = zip(keys, slots).map { "`\($0)` (slot \($1))" }.joined(separator: " and ")
+            return "\(command) would touch \(listed), which a Redis Cluster refuses (CROSSSLOT), so nothing was "
+                + "sent; use keys whose hash tags `{…}` hold the same text"
         case .wrongType(let key, let expected, let actual):
             let holds = actual.map { "a \($0.displayName)" } ?? "a value of a type outside the core Redis types"
             return "`\(key)` holds \(holds), but the schema declares a \(expected.displayName), so the write "

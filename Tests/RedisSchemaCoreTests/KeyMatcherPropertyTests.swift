@@ -76,6 +76,10 @@ import Testing
                 let context = Comment(rawValue: "`\(key)` from \(pattern.source) in \(sources)")
                 #expect(matcher.match(Array(key.utf8)) == .matched(pattern: index), context)
                 #expect(matcher.captures(of: index, in: Array(key.utf8)) == values.map { Array($0.utf8) }, context)
+                // A rendered key hashes exactly its pattern's tag, whatever braces the values hold.
+                if let tag = pattern.hashTag {
+                    #expect(RedisHashSlot.hashTag(of: Array(key.utf8)) == Array(tag.text(values).utf8)[...], context)
+                }
             }
         }
         #expect(rendered > 0 || schema.keys.isEmpty, "\(sources)")
@@ -100,7 +104,9 @@ import Testing
             }.joined()
     }
 
-    private let alphabet = Array("ab1-_x")
+    /// Braces are in the alphabet so that random patterns have hash tags (well-formed, empty, unclosed,
+    /// doubled) and random values hold braces that move them.
+    private let alphabet = Array("ab1-_x{}")
 
     private func randomText(_ random: inout SplitMix64, maxLength: Int = 3) -> String {
         String((0..<(random.next(upTo: maxLength) + 1)).map { _ in alphabet[random.next(upTo: alphabet.count)] })
@@ -141,9 +147,35 @@ enum Reference {
 
     static func matches(_ pattern: KeyPattern, _ key: [UInt8]) -> Bool {
         guard let values = split(pattern, key) else { return false }
-        return zip(pattern.placeholders, values).allSatisfy { placeholder, value in
+        let rulesHold = zip(pattern.placeholders, values).allSatisfy { placeholder, value in
             value.withUnsafeBytes { placeholder.rule.violation(in: $0) == nil }
         }
+        return rulesHold && keepsHashTag(pattern, values)
+    }
+
+    /// Whether the key rendered from `values` has the hash tag the pattern's literal text declares: the bytes
+    /// between its first literal `{` and the first literal `}` after it, when there are any. Redis's rule is
+    /// `RedisHashSlot.hashTag(of:)`; a pattern without such a tag declares nothing and accepts any values.
+    static func keepsHashTag(_ pattern: KeyPattern, _ values: [[UInt8]]) -> Bool {
+        var key: [UInt8] = []
+        var open: Int?
+        var declared: Range<Int>?
+        for part in pattern.parts {
+            switch part {
+            case .placeholder(let index): key += values[index]
+            case .literal(let text):
+                for byte in text.utf8 {
+                    if declared == nil, open == nil, byte == UInt8(ascii: "{") { open = key.count + 1 }
+                    if declared == nil, let start = open, byte == UInt8(ascii: "}"), start <= key.count {
+                        declared = start..<key.count
+                        open = nil
+                    }
+                    key.append(byte)
+                }
+            }
+        }
+        guard let declared, !declared.isEmpty else { return true }
+        return RedisHashSlot.hashTag(of: key).map { $0.startIndex..<$0.endIndex } == declared
     }
 
     /// Placeholder values for the first split (earliest placeholder ends first), or nil.

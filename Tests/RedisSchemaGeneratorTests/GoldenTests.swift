@@ -8,7 +8,7 @@ import Testing
 /// intended change, then review the diff in git.
 @Suite struct GoldenTests {
     static let fixtures = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
-    static let names = ["seed", "all-types", "keywords", "swift-names"]
+    static let names = ["seed", "all-types", "keywords", "swift-names", "hash-tags"]
 
     @Test(arguments: names)
     func generatedCodeMatchesTheReference(name: String) throws {

@@ -132,6 +132,10 @@ public enum KeyParamViolation: Sendable, Hashable, CustomStringConvertible {
     /// The value would run into the text that follows its placeholder, so the name would not read back
     /// as this value (`<a>_<b>` given `x_` for `a`).
     case runsInto(String)
+    /// The value contains a brace that would move the key's Redis Cluster hash tag (`tag`, as `{<sid>}`):
+    /// `{` before the tag opens an earlier one, `}` inside it closes it early; either way Redis would hash
+    /// other bytes, so the key would not be in the slot its pattern promises.
+    case movesHashTag(brace: String, tag: String)
 
     public var description: String {
         switch self {
@@ -145,6 +149,9 @@ public enum KeyParamViolation: Sendable, Hashable, CustomStringConvertible {
         case .regexMismatch(let source): return "does not match /\(source)/"
         case .containsSeparator(let separator): return "contains the separator `\(separator)`"
         case .runsInto(let text): return "runs into the `\(text)` that follows it"
+        case .movesHashTag(let brace, let tag):
+            let effect = brace == "{" ? "open a hash tag before `\(tag)`" : "close the hash tag `\(tag)` early"
+            return "contains `\(brace)`: it would \(effect), so Redis Cluster would hash other bytes"
         }
     }
 }

@@ -28,6 +28,8 @@ public struct RedisPattern: Sendable, Hashable, CustomStringConvertible {
     /// Patterns that take precedence over this one where they overlap: a key this pattern renders must
     /// match none of them, or it would belong to another spec.
     public private(set) var excluding: [RedisPattern] = []
+    /// Where the text's braces are: the hash tag and what it asks of the placeholders' values.
+    private let braces: PatternBraceLayout
 
     /// Parses `source`.
     ///
@@ -52,6 +54,12 @@ public struct RedisPattern: Sendable, Hashable, CustomStringConvertible {
         self.parts = parsed.parts
         self.placeholders = parsed.placeholders
         self.segments = PatternSegment.split(parsed.parts, on: separatorByte)
+        // Field names are not keys: only patterns with a separator (keys, and members, which share their
+        // syntax) have hash tags.
+        self.braces =
+            separatorByte == nil
+            ? PatternBraceLayout(placeholderCount: parsed.placeholders.count)
+            : PatternBraceLayout(source: source, placeholders: parsed.placeholders)
         self.excluding = excluding
         for (name, rule) in rules {
             guard let index = placeholderIndex(named: name) else { continue }
@@ -85,6 +93,29 @@ public struct RedisPattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern with placeholders shown as `<name>`, without types: `session:<sid>`.
     public var displayForm: String {
         unchecked(placeholders.map { "<\($0.name)>" })
+    }
+
+    /// The Redis Cluster hash tag its keys have (`{<sid>}` of `session:{<sid>}:events`), or `nil` when Redis
+    /// hashes the whole key: no braces, an empty `{}`, or a `{` never closed.
+    public var hashTag: PatternHashTag? { braces.hashTag }
+
+    /// Braces in the text that do not make the hash tag they seem to (an empty or unclosed tag, a second one
+    /// Redis ignores, a tag without placeholders): what `check` warns about.
+    public var braceIssues: [PatternBraceIssue] { braces.issues }
+
+    /// The brace that values of the placeholder at `index` may not contain, because it would move the hash
+    /// tag: `{` before the tag, `}` inside it; `nil` when any byte is fine.
+    public func forbiddenBrace(forPlaceholderAt index: Int) -> UInt8? {
+        braces.forbiddenBraces[index]
+    }
+
+    /// Why a value that the placeholder at `index` captured moves the hash tag, or `nil` when it does not.
+    @inline(__always)
+    func braceViolation(in value: UnsafeRawBufferPointer, at index: Int) -> KeyParamViolation? {
+        guard let brace = braces.forbiddenBraces[index], value.contains(brace), let tag = braces.hashTag else {
+            return nil
+        }
+        return .movesHashTag(brace: String(UnicodeScalar(brace)), tag: tag.displayForm)
     }
 
     /// The index of the placeholder called `name`.
@@ -154,7 +185,9 @@ public struct RedisPattern: Sendable, Hashable, CustomStringConvertible {
         if let separator, value.utf8.contains(separator) {
             return .containsSeparator(String(UnicodeScalar(separator)))
         }
-        return placeholders[index].rule.violation(in: value)
+        if let violation = placeholders[index].rule.violation(in: value) { return violation }
+        var value = value
+        return value.withUTF8 { braceViolation(in: UnsafeRawBufferPointer($0), at: index) }
     }
 
     /// The literal text right after the placeholder at `index` within its segment, if any.
@@ -180,14 +213,23 @@ public struct RedisPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The byte range of each placeholder's value in `text`, in placeholder order, or `nil` when `text`
-    /// does not follow the pattern or a value breaks its rule.
+    /// does not follow the pattern or a value breaks its rule or moves the hash tag (so that Redis would hash
+    /// other bytes than the pattern's ``hashTag``).
     public func captures(in text: UnsafeRawBufferPointer) -> [Range<Int>]? {
         guard let ranges = shapeCaptures(in: text) else { return nil }
-        for (index, range) in ranges.enumerated()
-        where placeholders[index].rule.violation(in: UnsafeRawBufferPointer(rebasing: text[range])) != nil {
+        for (index, range) in ranges.enumerated() where valueViolation(in: text, range, at: index) != nil {
             return nil
         }
         return ranges
+    }
+
+    /// Why the value at `range` of `text`, captured by the placeholder at `index`, does not belong in the
+    /// pattern: it breaks the placeholder's rule or moves the hash tag. `nil` when it belongs.
+    public func valueViolation(in text: UnsafeRawBufferPointer, _ range: Range<Int>, at index: Int)
+        -> KeyParamViolation?
+    {
+        let value = UnsafeRawBufferPointer(rebasing: text[range])
+        return placeholders[index].rule.violation(in: value) ?? braceViolation(in: value, at: index)
     }
 
     /// The byte range of each placeholder's value when `text` has the pattern's shape, whatever the

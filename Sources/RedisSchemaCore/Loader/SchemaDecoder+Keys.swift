@@ -191,7 +191,9 @@ extension SchemaDecoder {
     mutating func keyPattern(_ node: YAMLNode, separator: String, option: String, key: String) -> KeyPattern? {
         guard let source = text(node, option: option, key: key) else { return nil }
         do {
-            return try KeyPattern(source, separator: separator)
+            let pattern = try KeyPattern(source, separator: separator)
+            if option == "pattern" { braceWarnings(pattern, node: node, key: key) }
+            return pattern
         } catch {
             self.error(
                 "invalid \(option) `\(source)` in key `\(key)`: \(error.advice)",
@@ -202,10 +204,51 @@ extension SchemaDecoder {
 
     /// The position of a pattern error inside the scalar, when the scalar sits on one line.
     func location(of error: PatternSyntaxError, in node: YAMLNode) -> SourceLocation {
+        location(ofCharacter: error.offset, in: node)
+    }
+
+    /// The position of the character at `offset` of a pattern, when its scalar sits on one line.
+    func location(ofCharacter offset: Int, in node: YAMLNode) -> SourceLocation {
         guard case .scalar(let text, let isPlain) = node.content, !text.contains("\n") else { return node.location }
         var location = node.location
-        location.column += error.offset + (isPlain ? 0 : 1)
+        location.column += offset + (isPlain ? 0 : 1)
         return location
+    }
+
+    /// Warnings for braces that do not make the hash tag they seem to. Warnings, not errors: braces are
+    /// ordinary key bytes, and a schema must be able to describe keys that already have them.
+    private mutating func braceWarnings(_ pattern: KeyPattern, node: YAMLNode, key: String) {
+        for issue in pattern.braceIssues {
+            let subject = "pattern `\(pattern.source)` of key `\(key)`"
+            let message: String
+            switch issue.kind {
+            case .emptyTag:
+                message =
+                    "the `{}` in \(subject) is an empty hash tag, so Redis Cluster hashes the whole key (and ignores "
+                    + "any later `{…}`); put what should pick the slot between the braces, e.g. "
+                    + "`\(Self.suggestedTag(pattern))`, or remove them"
+            case .unclosed:
+                message =
+                    "the `{` in \(subject) is never closed with `}`, so it is no hash tag and Redis Cluster hashes "
+                    + "the whole key; close it, e.g. `\(Self.suggestedTag(pattern))`, or remove it"
+            case .ignoredTag(let written):
+                let first = pattern.hashTag?.displayForm ?? "{}"
+                message =
+                    "Redis Cluster reads only the first `{…}` of a key (`\(first)`), so `\(written)` in \(subject) "
+                    + "is ordinary text and picks no slot; keep one hash tag"
+            case .literalTag:
+                message =
+                    "the hash tag `\(pattern.hashTag?.displayForm ?? "")` of \(subject) holds no placeholder, so "
+                    + "every `\(key)` key is in one hash slot, served by one node of a cluster; put a placeholder "
+                    + "in it, e.g. `\(Self.suggestedTag(pattern))`, unless that is what you want"
+            }
+            warning(message, at: location(ofCharacter: issue.offset, in: node), key: key)
+        }
+    }
+
+    /// A hash tag to suggest for `pattern`: its first placeholder in braces.
+    private static func suggestedTag(_ pattern: KeyPattern) -> String {
+        pattern.placeholders.first.map { "{<\($0.name)>}" } ?? "{\(pattern.source)}"
     }
 
     private mutating func applyParams(_ node: YAMLNode, to pattern: inout KeyPattern, key: String) {
@@ -272,6 +315,14 @@ extension SchemaDecoder {
                         error(
                             "the enum value `\(value)` for `<\(entry.key)>` contains the separator `\(separator)`",
                             at: entry.value.location, key: key)
+                    } else if let brace = pattern.forbiddenBrace(forPlaceholderAt: index), value.utf8.contains(brace),
+                        let tag = pattern.hashTag
+                    {
+                        let violation = KeyParamViolation.movesHashTag(
+                            brace: String(UnicodeScalar(brace)), tag: tag.displayForm)
+                        error(
+                            "the enum value `\(value)` for `<\(entry.key)>` \(violation)", at: entry.value.location,
+                            key: key)
                     }
                 }
             }

@@ -86,6 +86,8 @@ struct SchemaDecoder {
                 schema.keysLocation = entry.keyLocation
             case "ignore":
                 schema.ignore = ignoreRules(entry.value)
+            case "cluster":
+                schema.cluster = boolean(entry.value, option: "cluster") ?? false
             default:
                 // `x-` keys hold anchors for merge keys (`x-defaults: &defaults`), as in Compose files.
                 if !entry.key.hasPrefix("x-") {
@@ -136,6 +138,20 @@ struct SchemaDecoder {
             return nil
         }
         return number
+    }
+
+    /// `true` or `false`, plain (YAML's core schema also writes them `True`, `TRUE`).
+    mutating func boolean(_ node: YAMLNode, option: String, key: String? = nil) -> Bool? {
+        if case .scalar(let value, true) = node.content {
+            switch value.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: break
+            }
+        }
+        let shown = node.scalar.map { "`\($0)`" } ?? node.kindDescription
+        error("`\(option)`\(inKey(key)) must be `true` or `false`, not \(shown)", at: node.location, key: key)
+        return nil
     }
 
     /// A whole number of at least 1; `subject` names it in the error (`maxLength for <id>`).

@@ -2,7 +2,7 @@ import RedisSchema
 
 /// The option names a schema may use, in one place so validation and suggestions agree.
 enum SchemaOptions {
-    static let topLevel = ["version", "namespace", "database", "separator", "description", "keys", "ignore"]
+    static let topLevel = ["version", "namespace", "database", "separator", "description", "keys", "ignore", "cluster"]
 
     static let common = ["pattern", "type", "ttl", "purpose", "params"]
 

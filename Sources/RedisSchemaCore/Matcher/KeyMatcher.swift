@@ -34,6 +34,8 @@ public struct KeyMatcher: Sendable {
         /// (enum, regex, length) go through the full `KeyParamRule.violation(in:)`.
         var kind: KeyParamRule.Kind
         var hasConstraints: Bool
+        /// The brace a value may not contain because it would move the pattern's hash tag, or 0.
+        var forbiddenBrace: UInt8
     }
 
     // The trie lives in flat arrays indexed by node, so the hot path reads plain integers and
@@ -131,11 +133,13 @@ public struct KeyMatcher: Sendable {
         -> PlaceholderSite
     {
         let rule = pattern.placeholders[placeholder].rule
+        let brace = pattern.forbiddenBrace(forPlaceholderAt: placeholder) ?? 0
         rules.append(rule)
         return PlaceholderSite(
             segment: segment, hole: hole, mixed: mixed, rule: rules.count - 1,
-            needsCheck: !rule.isUnconstrainedString, kind: rule.kind,
-            hasConstraints: rule.allowedValues != nil || rule.regex != nil || rule.maxLength != nil)
+            needsCheck: !rule.isUnconstrainedString || brace != 0, kind: rule.kind,
+            hasConstraints: rule.allowedValues != nil || rule.regex != nil || rule.maxLength != nil,
+            forbiddenBrace: brace)
     }
 
     private mutating func newNode() -> Int32 {
@@ -283,6 +287,11 @@ public struct KeyMatcher: Sendable {
         for index in checkRanges[Int(pattern)] {
             let site = checks[index]
             let value = UnsafeRawBufferPointer(rebasing: key[valueRange(of: site, in: key, &scratch)])
+            if site.forbiddenBrace != 0, let base = value.baseAddress,
+                memchr(base, Int32(site.forbiddenBrace), value.count) != nil
+            {
+                return false
+            }
             if !site.hasConstraints {
                 if site.kind.accepts(value) { continue }
                 return false
@@ -292,11 +301,12 @@ public struct KeyMatcher: Sendable {
         return true
     }
 
-    /// The first placeholder of `pattern` whose value `key` breaks, as a ``KeyMatch/badParam``.
+    /// The first placeholder of `pattern` whose value `key` breaks, as a ``KeyMatch/badParam``: the engine
+    /// says why (its rule, or a brace that moves the hash tag).
     private func violation(of pattern: Int32, _ key: UnsafeRawBufferPointer, _ scratch: inout Scratch) -> KeyMatch? {
         for (placeholder, site) in sites[Int(pattern)].enumerated() where site.needsCheck {
-            let value = UnsafeRawBufferPointer(rebasing: key[valueRange(of: site, in: key, &scratch)])
-            if let violation = rules[site.rule].violation(in: value) {
+            let range = valueRange(of: site, in: key, &scratch)
+            if let violation = patterns[Int(pattern)].valueViolation(in: key, range, at: placeholder) {
                 return .badParam(pattern: Int(pattern), placeholder: placeholder, violation)
             }
         }

@@ -18,6 +18,10 @@ public struct Schema: Sendable {
     public var ignore: [IgnoreRule]
     /// Where `keys:` is written, for reports about keys that match no spec.
     public var keysLocation: SourceLocation
+    /// Whether the keyspace lives on a Redis Cluster (`cluster: true`), where a command or transaction may
+    /// only touch keys of one hash slot: the generator then checks, and warns, that keys generated code
+    /// sends together share one. `false` unless stated.
+    public var cluster = false
 
     /// Creates a schema.
     public init(

@@ -31,12 +31,12 @@ public enum MarkdownDocsRenderer {
         }
         for plan in plans {
             out.blank()
-            renderKey(plan, into: &out)
+            renderKey(plan, slots: hashSlotLines(plan, among: plans, cluster: schema.cluster), into: &out)
         }
         return out.text
     }
 
-    private static func renderKey(_ plan: OperationPlan, into out: inout MarkdownWriter) {
+    private static func renderKey(_ plan: OperationPlan, slots: [String], into out: inout MarkdownWriter) {
         out.line("## \(plan.keyName)")
         out.blank()
         out.line("\(code(plan.pattern.displayForm)) · \(plan.redisType.displayName) · TTL \(plan.ttlText)")
@@ -51,7 +51,7 @@ public enum MarkdownDocsRenderer {
                 header: ["Placeholder", "Type", "Constraints"],
                 rows: params.map { [code("<\($0.name)>"), $0.rule.kind.rawValue, constraints($0.rule)] })
         }
-        let shape = valueShape(plan)
+        let shape = valueShape(plan) + slots
         if !shape.isEmpty {
             out.blank()
             for line in shape { out.line(line) }
@@ -60,6 +60,33 @@ public enum MarkdownDocsRenderer {
         out.line("```")
         for command in ExampleCommands.commands(for: plan) { out.line(command) }
         out.line("```")
+    }
+
+    /// Which part of the key picks its Redis Cluster hash slot and which other keys share it; nothing for a
+    /// pattern without a hash tag in a schema that does not target a cluster.
+    private static func hashSlotLines(_ plan: OperationPlan, among plans: [OperationPlan], cluster: Bool)
+        -> [String]
+    {
+        let example = ExampleCommands.exampleKey(plan.pattern)
+        let keyslot = "`CLUSTER KEYSLOT \(ExampleCommands.quote(example))` is \(RedisHashSlot.slot(of: example))"
+        guard let tag = plan.pattern.hashTag else {
+            return cluster ? ["- Hash slot: no hash tag, so Redis Cluster hashes the whole key (\(keyslot))"] : []
+        }
+        let partners = plans.filter { other in
+            other.keyName != plan.keyName && HashSlotAgreement(plan.pattern, other.pattern).isGuaranteed
+        }
+        let names = partners.map { code($0.keyName) }.joined(separator: ", ")
+        if tag.isLiteral {
+            var line = "- Hash slot: the hash tag \(code(tag.displayForm)) puts every key in one slot (\(keyslot))"
+            if !partners.isEmpty { line += ", with the keys of \(names)" }
+            return [line]
+        }
+        let values = tag.placeholderIndices.map { code("<\(plan.pattern.placeholders[$0].name)>") }
+        var line =
+            "- Hash slot: Redis Cluster hashes only the hash tag \(code(tag.displayForm)), so keys with the same "
+            + values.joined(separator: " and ") + " share a slot"
+        if !partners.isEmpty { line += ", also with keys of \(names) whose tag holds the same text" }
+        return [line + " (\(keyslot))"]
     }
 
     private static func constraints(_ rule: KeyParamRule) -> String {

@@ -29,7 +29,7 @@ public enum SwiftCodeGenerator {
                 plan: plan, typeName: typeName, separator: schema.separator, access: access, namespace: namespace,
                 excludedPatterns: plan.pattern.excluding.compactMap { excluded in
                     typeBySource[excluded.source].map { "\(namespace).\(SwiftNames.escaped($0)).keyPattern" }
-                }
+                }, cluster: schema.cluster
             )
             .declaration()
         }

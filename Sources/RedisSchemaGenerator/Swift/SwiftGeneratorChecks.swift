@@ -49,6 +49,8 @@ enum SwiftGeneratorChecks {
             }
             warnings += fieldWarnings(plan, typeName: typeName)
         }
+        warnings += SwiftSlotChecks.warnings(
+            for: schema, plans: plans, typeNames: typeNames, namespace: SwiftNames.escaped(namespace))
         return warnings
     }
 

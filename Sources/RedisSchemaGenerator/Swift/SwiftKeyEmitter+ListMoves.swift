@@ -80,7 +80,9 @@ extension SwiftKeyEmitter {
             doc +=
                 " In the same round trip, a guarded write keeps `destination` within its own cap (`LTRIM`) and TTL "
                 + "(it also refreshes the TTL of an existing destination when nothing moved). Both keys must be in "
-                + "one hash slot on Redis Cluster.\n\n- Throws: `RedisSchemaError.commandFailed` (`WRONGTYPE`) when "
+                + "one hash slot on Redis Cluster\(cluster ? slotRule : "").\n\n- Throws: "
+                + "\(cluster ? "`RedisSchemaError.crossSlot` when they are not, and nothing is sent; " : "")"
+                + "`RedisSchemaError.commandFailed` (`WRONGTYPE`) when "
                 + "either key holds another Redis type, and nothing moves; `RedisSchemaError.wrongType` when only the "
                 + "destination does and this list is empty."
             if waits {
@@ -88,9 +90,27 @@ extension SwiftKeyEmitter {
             }
             return method(
                 doc, discardableResult: true, kind, parameters, returns: type + "?",
-                prepare: (waits ? [timeoutSeconds()] : []) + [destinationSteps],
+                prepare: (cluster ? [requireOneSlot(kind)] : []) + (waits ? [timeoutSeconds()] : [])
+                    + [destinationSteps],
                 .steps(setup: [], steps, [.return(decode(type, "replies[0]"))]))
         }
+    }
+
+    /// What the move's doc says of slots on a cluster: which keys share one with this key.
+    private var slotRule: String {
+        guard let tag = plan.pattern.hashTag else { return " (this pattern has no hash tag `{…}`)" }
+        if tag.isLiteral { return " (every key whose hash tag is `\(tag.displayForm)` is in this key's slot)" }
+        return " (keys whose hash tags hold the same text as this key's `\(tag.displayForm)` are)"
+    }
+
+    /// `try RedisSchema.RedisHashSlot.requireOneSlot(self.key, destination.key, command: "LMOVE")`: a cluster
+    /// refuses a command on keys of two slots, so generated code refuses it first, naming both.
+    private func requireOneSlot(_ kind: OperationKind) -> SwiftStatement {
+        .expression(
+            .try(
+                .call(
+                    "RedisSchema.RedisHashSlot.requireOneSlot",
+                    ["self.key", "destination.key", SwiftArgument("command", commandLiteral(kind))])))
     }
 
     /// `let timeoutSeconds = try RedisSchema.RedisBlockingTimeout.seconds(timeout, key: self.key)`: the

@@ -28,6 +28,9 @@ struct SwiftKeyEmitter {
     let namespace: String
     /// The `keyPattern`s of the keys whose patterns win over this one where they overlap.
     let excludedPatterns: [String]
+    /// Whether the schema targets Redis Cluster (`cluster: true`): operations on several keys then refuse,
+    /// before sending, keys of different hash slots.
+    var cluster = false
 
     /// The type's full name. Generated code never writes `Self.`: a key called `self` declares a type
     /// `` `Self` `` that would capture it.
