@@ -26,6 +26,17 @@ import Testing
         #expect(found.first?.contains("such as `user:admin:profile`") == true)
     }
 
+    /// Braces are literal text to the overlap analysis, and a hash tag's rule on values counts: a key with
+    /// a literal tag overlaps an untagged placeholder's, and a brace where a tag forbids one shares no key.
+    @Test func hashTagsOverlapAsLiteralTextAndTheirRulesCount() throws {
+        let tagged = diagnostics(schema([("any", "a:<x>"), ("tagged", "a:{<y>}")]))
+        #expect(tagged.count == 1)
+        #expect(tagged.first?.contains("`a:{<y>}` (key `tagged`) is a special case of `a:<x>` (key `any`)") == true)
+        #expect(tagged.first?.contains("such as `a:{1}`") == true)
+        let forbidden = diagnostics(schema([("first", "<x>:{<t>}"), ("second", "a{:{<t>}")]))
+        #expect(forbidden.filter { $0.contains("special case") || $0.contains("error:") }.isEmpty, "\(forbidden)")
+    }
+
     @Test(arguments: [
         ("a:<x:int>", "a:<y:uuid>"), ("a:<x>:b", "a:<y>:c"), ("a:<x>", "a:<x>:<y>"), ("a:<x>", "b:<x>"),
         ("v<n>:x", "w<n>:x"), ("<a>_1", "<a>_2"),

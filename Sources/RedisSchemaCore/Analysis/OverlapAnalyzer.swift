@@ -55,10 +55,16 @@ struct OverlapAnalyzer {
             guard relations.count == forms[first].count,
                 let containment = SegmentRelation.combine(relations).containment
             else { continue }
+            let example = witness.joined(separator: schema.separator)
+            // The segment analysis knows placeholder rules but not hash tags: a witness may put a brace where
+            // a tag forbids it (`a{:{<t>}` against `<x>:{<t>}`, whose `<x>` may not hold `{`). Such pairs share
+            // no key at all, so only a witness both patterns really match proves an overlap.
+            let (a, b) = (schema.keys[first].pattern, schema.keys[second].pattern)
+            if a.hashTag != nil || b.hashTag != nil, !(a.matches(example) && b.matches(example)) { continue }
             overlaps.append(
                 PatternOverlap(
                     first: first, second: second, containment: containment,
-                    example: witness.joined(separator: schema.separator),
+                    example: example,
                     precedence: PatternPrecedence(schema.keys[first].pattern, schema.keys[second].pattern)))
         }
         return overlaps
