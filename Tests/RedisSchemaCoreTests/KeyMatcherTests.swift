@@ -48,6 +48,20 @@ import Testing
         #expect(m.match(Array("doc:9B2C7A1E-4F0D-4C55-8A7E-2F3B1C9D0E6A".utf8)) == .matched(pattern: 1))
     }
 
+    /// sid `a}b` makes `session:{a}b}:events`, which Redis hashes as `a`: not the pattern's `{<sid>}`.
+    @Test func aKeyWhoseHashTagIsNotTheDeclaredOneIsABadParam() throws {
+        let m = try matcher(["session:{<sid>}:events", "cache:<query>", "<tenant>:{<sid>}"])
+        let moved = KeyParamViolation.movesHashTag(brace: "}", tag: "{<sid>}")
+        #expect(m.match(Array("session:{a}b}:events".utf8)) == .badParam(pattern: 0, placeholder: 0, moved))
+        #expect(m.match(Array("session:{a{b}:events".utf8)) == .matched(pattern: 0), "`{` inside is hashed as is")
+        #expect(m.match(Array("session:{s1}:events".utf8)) == .matched(pattern: 0))
+        #expect(m.match(Array("cache:{a}b}".utf8)) == .matched(pattern: 1), "no tag declared, any braces")
+        #expect(
+            m.match(Array("t{x:{s}".utf8))
+                == .badParam(pattern: 2, placeholder: 0, .movesHashTag(brace: "{", tag: "{<sid>}")))
+        #expect(m.match(Array("t}x:{s}".utf8)) == .matched(pattern: 2))
+    }
+
     @Test func enforcesEnumRegexAndLength() throws {
         var pattern = try KeyPattern("event:<kind>:<code>")
         pattern.setRule(KeyParamRule(allowedValues: ["click", "tap"]), forPlaceholderAt: 0)
