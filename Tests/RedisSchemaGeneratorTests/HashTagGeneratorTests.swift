@@ -73,6 +73,7 @@ import Testing
         #expect(!pending.message.contains("`running`"))
         let counts = try #require(warnings.last)
         #expect(counts.message.contains("two `counts` keys share one only by chance"))
+        #expect(counts.message.contains("give the pattern a hash tag, e.g. `{<sid>}`, and move only between keys"))
     }
 
     @Test func literalTagsThatDifferNeverShareASlot() throws {

@@ -19,10 +19,12 @@ enum SwiftSlotChecks {
             let partners = plans.filter { $0.value == .list(element: element) }
             var problems: [String] = []
             var suggestion: String?
+            var onlySelf = true
             for partner in partners {
                 let agreement = HashSlotAgreement(plan.pattern, partner.pattern)
                 guard !agreement.isGuaranteed else { continue }
                 suggestion = suggestion ?? suggestedTag(plan.pattern, partner.pattern)
+                onlySelf = onlySelf && partner.keyName == plan.keyName
                 if case .never(let own, let other) = agreement {
                     problems.append(
                         "`\(partner.keyName)` keys (`\(partner.pattern.source)`, slot \(other)) never do (slot \(own))")
@@ -33,6 +35,13 @@ enum SwiftSlotChecks {
                 }
             }
             guard !problems.isEmpty else { continue }
+            let tag = suggestion ?? "{<id>}"
+            // Between keys of one pattern, a tag helps only the moves whose keys give it the same values.
+            let advice =
+                onlySelf
+                ? "give the pattern a hash tag, e.g. `\(tag)`, and move only between keys whose tags hold the same "
+                    + "text"
+                : "give the patterns the same hash tag, e.g. `\(tag)` in both"
             let method = "\(namespace).\(typeName).\(SwiftOperationNames.base(operation.kind))(…to:)"
             let command = operation.commands.first?.name ?? "the command"
             warnings.append(
@@ -40,9 +49,8 @@ enum SwiftSlotChecks {
                     .warning, at: plan.location,
                     "`cluster: true`, but `\(method)` sends \(command) with both keys, which Redis Cluster refuses "
                         + "unless they share a hash slot (CROSSSLOT); of the list keys it can move to, "
-                        + problems.joined(separator: ", ")
-                        + "; give the patterns the same hash tag, e.g. `\(suggestion ?? "{<id>}")` in both "
-                        + "(generated code refuses keys of two slots before sending)",
+                        + problems.joined(separator: ", ") + "; " + advice
+                        + " (generated code refuses keys of two slots before sending)",
                     key: plan.keyName))
         }
         return warnings
