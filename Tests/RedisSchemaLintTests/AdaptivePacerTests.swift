@@ -126,6 +126,17 @@ import Testing
     }
 }
 
+/// The SCAN delay of an interval is its median: a few slow reads do not make it congested.
+@Suite struct ScanDelayTests {
+    @Test func theMedianIgnoresAFewOutliers() {
+        let delays: [Duration] = [
+            .microseconds(50), .milliseconds(30), .microseconds(80), .microseconds(60), .milliseconds(20),
+        ]
+        #expect(ScanPacer.median(delays) == .microseconds(80))
+        #expect(ScanPacer.median([]) == nil)
+    }
+}
+
 /// Reading the server's load out of `INFO cpu` and `INFO stats`, and the other clients' share of it.
 @Suite struct ServerLoadTests {
     @Test func readsCPUAndCommandCounters() throws {

@@ -16,8 +16,8 @@ struct ScanPacer {
     private var nextSampleTime: ContinuousClock.Instant?
     private var ownCommands = 0
     private var ownKeys = 0
-    private var scanDelaySum = Duration.zero
-    private var scanDelayCount = 0
+    /// How much longer than the fastest of their size this interval's SCAN calls took.
+    private var scanDelays: [Duration] = []
     /// The fastest SCAN call seen per `COUNT`: what a call costs when it does not queue.
     private var fastestScan: [Int: Duration] = [:]
     /// Whether the server refused `INFO`: then only SCAN round trips are watched.
@@ -60,8 +60,7 @@ struct ScanPacer {
         budget.charge(keys: keys, keysPerSecond: keysPerSecond)
         let fastest = min(fastestScan[count] ?? roundTrip, roundTrip)
         fastestScan[count] = fastest
-        scanDelaySum += roundTrip - fastest
-        scanDelayCount += 1
+        scanDelays.append(roundTrip - fastest)
     }
 
     /// Notes commands sent on any connection besides SCAN (TYPE/PTTL batches, deep reads).
@@ -104,17 +103,23 @@ struct ScanPacer {
             // `INFO cpu` ran before `INFO stats` read the counter; this `INFO stats` is counted next time.
             let observation = LoadObservation(
                 from: lastSample, to: sample, seconds: (now - lastSampleTime).seconds, ownCommands: ownCommands + 1,
-                ownKeys: ownKeys, scanDelay: scanDelayCount > 0 ? scanDelaySum / scanDelayCount : nil)
+                ownKeys: ownKeys, scanDelay: Self.median(scanDelays))
             controller?.observe(observation)
             samples += 1
         }
         ownCommands = sample == nil ? 0 : 1
         ownKeys = 0
-        scanDelaySum = .zero
-        scanDelayCount = 0
+        scanDelays.removeAll(keepingCapacity: true)
         lastSample = sample
         lastSampleTime = now
         nextSampleTime = now + (controller?.settings.sampleInterval ?? .seconds(1))
+    }
+
+    /// The median: a few calls the client itself was slow to read (a busy client machine) do not
+    /// make an interval look congested; queueing behind other clients delays most calls.
+    static func median(_ delays: [Duration]) -> Duration? {
+        guard !delays.isEmpty else { return nil }
+        return delays.sorted()[delays.count / 2]
     }
 
     /// How the scan was paced, for the report.

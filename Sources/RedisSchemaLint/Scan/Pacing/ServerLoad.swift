@@ -42,8 +42,8 @@ struct LoadObservation: Sendable, Hashable {
     var otherCommandsPerSecond: Double?
     /// Keys `validate` scanned per second.
     var ownKeysPerSecond: Double
-    /// How much longer the interval's SCAN calls took, on average, than the fastest SCAN call of the
-    /// same unit seen so far; `nil` when there was none.
+    /// How much longer the interval's SCAN calls took (the median) than the fastest SCAN call of the
+    /// same size seen so far; `nil` when there was none.
     var scanDelay: Duration?
 
     /// The observation between `before` and `after`, `seconds` apart, during which `validate` itself
