@@ -13,8 +13,12 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: """
             Scans the keyspace with SCAN and checks every key's TYPE and PTTL against the schema, in \
             pipelined batches. Sends only HELLO, AUTH, CLIENT SETNAME, SELECT, DBSIZE, SCAN, TYPE and \
-            PTTL (and INFO cluster, INFO server): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
+            PTTL (and INFO cluster, server, cpu and stats): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
             unexpected-ttl, bad-param (see docs/validate.md).
+
+            Pacing: by default (--rate adaptive) the scan runs at full speed while the server has no other \
+            clients and takes a small share of its time, in small units, while it has; --rate max always \
+            runs at full speed (for staging), --rate N at most N keys per second (see docs/validate.md).
 
             A dropped connection (CLIENT KILL, a restart, a reply timeout) is reconnected and the scan \
             goes on from the last batch it counted; after --retry-for seconds without success the partial \
@@ -40,9 +44,6 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection")
     var connection: ConnectionOptions
 
-    @Option(parsing: .unconditional, help: "Keys asked for per SCAN call (SCAN … COUNT).")
-    var count = 1000
-
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Only scan keys matching this glob (SCAN … MATCH).", valueName: "glob"))
@@ -63,18 +64,10 @@ struct ValidateCommand: AsyncParsableCommand {
         help: ArgumentHelp("Check only this fraction of the scanned keys, e.g. 0.05.", valueName: "rate"))
     var sample = 1.0
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Scan at most this many keys per second, to spare the server.", valueName: "keys/s"))
-    var rate: Double?
-
     @Option(parsing: .unconditional, help: "Connections: one carries SCAN, the others TYPE/PTTL batches.")
     var connections = 2
 
-    @Option(
-        name: .customLong("batches-in-flight"), parsing: .unconditional,
-        help: "TYPE/PTTL batches awaiting replies at once.")
-    var batchesInFlight = 4
+    @OptionGroup(title: "Pacing") var pacing: PacingOptions
 
     @Option(
         name: .customLong("retry-for"), parsing: .unconditional,
@@ -114,16 +107,10 @@ struct ValidateCommand: AsyncParsableCommand {
     var noProgress = false
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be at least 1") }
         guard sample > 0, sample <= 1 else { throw ValidationError("--sample must be in (0, 1], e.g. 0.05") }
-        guard connections >= 1, batchesInFlight >= 1 else {
-            throw ValidationError("--connections and --batches-in-flight must be at least 1")
-        }
+        guard connections >= 1 else { throw ValidationError("--connections must be at least 1") }
         guard examples >= 0 else { throw ValidationError("--examples must not be negative") }
         if let maxKeys, maxKeys < 1 { throw ValidationError("--max-keys must be at least 1") }
-        if let rate, !(rate.isFinite && rate >= 1) {
-            throw ValidationError("--rate takes a number of keys per second, at least 1")
-        }
         guard retryFor.isFinite, retryFor >= 0, retryFor <= ConnectionOptions.maxTimeoutSeconds else {
             throw ValidationError("--retry-for takes a number of seconds from 0 to 86400 (one day)")
         }
@@ -159,13 +146,11 @@ struct ValidateCommand: AsyncParsableCommand {
         var configuration = KeyspaceLinter.Configuration()
         configuration.policy = try policy()
         configuration.examplesPerRule = examples
-        configuration.scan.count = count
         configuration.scan.match = match
         configuration.scan.cursor = cursor
         configuration.scan.maxKeys = maxKeys
         configuration.scan.sampleRate = sample
-        configuration.scan.keysPerSecond = rate
-        configuration.scan.batchesInFlight = batchesInFlight
+        pacing.apply(to: &configuration.scan)
         configuration.scan.retryFor = .milliseconds(Int64(retryFor * 1000))
         configuration.deep = deepChecks.options
         if let baseline {

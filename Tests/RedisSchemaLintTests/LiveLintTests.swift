@@ -87,6 +87,7 @@ struct LiveLintTests {
         let deleter = try await LiveServer.freshDatabaseConnection(44)
         let client = DeletingBetweenScanAndCheck(connection: redis, deleter: deleter)
         var configuration = KeyspaceLinter.Configuration()
+        configuration.scan.pacing = .max
         configuration.scan.count = 50
         configuration.scan.batchesInFlight = 1
         let report = try await KeyspaceLinter(schema: try testSchema(lintTestSchema), configuration: configuration)
@@ -145,6 +146,7 @@ struct LiveLintTests {
         try await redis.run((0..<3000).map { ["SET", "user:\($0)", "x", "EX", 600] })
         let schema = try testSchema(lintTestSchema)
         let first = try await lint(schema, on: redis) {
+            $0.scan.pacing = .max
             $0.scan.count = 100
             $0.scan.maxKeys = 500
         }.report
@@ -187,7 +189,7 @@ struct LiveLintTests {
         try await redis.run((0..<2000).map { ["SET", "user:\($0)", "x", "EX", 600] })
         let report = try await lint(try testSchema(lintTestSchema), on: redis) {
             $0.scan.count = 100
-            $0.scan.keysPerSecond = 5000
+            $0.scan.pacing = .fixed(keysPerSecond: 5000)
         }.report
         // A lower bound only: 2,000 keys at 5,000 keys/s cannot take less than 0.38 s (the first
         // batch goes at once).

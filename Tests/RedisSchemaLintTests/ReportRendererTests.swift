@@ -413,12 +413,12 @@ extension ReportRendererTests {
 // MARK: - Helpers
 
 /// A line's cells: the text between runs of two or more spaces.
-private func cells(_ line: String) -> [String] {
+func cells(_ line: String) -> [String] {
     line.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }
 
 /// The first line of `text` whose first cell is `first`, or `""`.
-private func row(_ text: String, _ first: String) -> String {
+func row(_ text: String, _ first: String) -> String {
     text.split(separator: "\n").map(String.init).first { cells($0).first == first } ?? ""
 }
 

@@ -4,7 +4,8 @@ import RedisSchemaCore
 /// Checks a live keyspace against a schema: the engine behind `redis-schema validate`.
 ///
 /// It talks to Redis only through ``RedisClientProtocol`` and sends only `INFO cluster`, `INFO server`
-/// (whose `run_id` tells a restart), `DBSIZE`, `SCAN`, `TYPE` and `PTTL`, plus with ``Configuration/deep`` the
+/// (whose `run_id` tells a restart), `INFO cpu` and `INFO stats` (adaptive pacing), `DBSIZE`, `SCAN`,
+/// `TYPE` and `PTTL`, plus with ``Configuration/deep`` the
 /// bounded reads of ``DeepRead``; memory stays constant however many keys there are.
 public struct KeyspaceLinter: Sendable {
     /// What the linter checks and how it reports.
@@ -132,6 +133,8 @@ public struct KeyspaceLinter: Sendable {
                 ScanProgress(
                     keysScanned: accumulator.summary.keysScanned, elapsedSeconds: elapsed.seconds,
                     databaseSize: databaseSize))
+            // Adaptive pacing counts these as the scan's own traffic, not other clients'.
+            return deepReads.reduce(0) { $0 + $1.commands.count }
         }
         // A scan that gave up on a lost connection resumes from its cursor, even "0" (nothing was handled).
         let lost = end.connectionFailure != nil
@@ -149,6 +152,7 @@ public struct KeyspaceLinter: Sendable {
         report.summary.resumeCursor = resumeCursor == "0" && !lost ? nil : resumeCursor
         report.summary.reconnects = reconnections.map { $0() - reconnectionsBefore } ?? end.reconnects
         report.summary.connectionError = end.connectionFailure.map { "\($0)" }
+        report.summary.pacing = end.pacing
         report.summary.startCursor = started == "0" ? nil : started
         report.summary.sampleRate = configuration.scan.sampleRate
         report.summary.deepSampleRate = configuration.deep?.sampleRate

@@ -49,7 +49,7 @@ public enum GitHubReportRenderer {
     }
 
     /// `12345 keys scanned, 12000 checked, 2 errors, 1 warning, 5 baselined, 40 unknown keys` (then
-    /// `, 1 reconnect` when the connection dropped and the scan went on).
+    /// `, 1 reconnect` when the connection dropped and the scan went on, and `; pacing …`).
     private static func summary(_ report: LintReport) -> String {
         let summary = report.summary
         func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
@@ -59,6 +59,7 @@ public enum GitHubReportRenderer {
             count(summary.keysUnknown, "unknown key"),
         ].joined(separator: ", ")
         if summary.reconnects > 0 { text += ", " + count(summary.reconnects, "reconnect") }
+        if let pacing = summary.pacing { text += "; pacing " + pacing.sentence }
         if report.isIncomplete {
             text += summary.resumeCursor.map { "; scan incomplete, resume with: --cursor \($0)" } ?? "; scan incomplete"
         }

@@ -114,6 +114,8 @@ enum SARIF {
         var reconnects: Int
         /// The connection error the scan gave up on, when it could not reconnect in time.
         var connectionError: String?
+        /// How the scan was paced (as in the JSON summary).
+        var pacing: ScanPacingSummary?
     }
 
     /// The run's totals, so that a SARIF consumer sees them without the JSON report.

@@ -60,7 +60,7 @@ public enum SARIFReportRenderer {
                         complete: summary.complete, interrupted: summary.interrupted,
                         resumeCursor: summary.resumeCursor,
                         partialReasons: summary.partialReasons.map(\.rawValue), reconnects: summary.reconnects,
-                        connectionError: summary.connectionError))
+                        connectionError: summary.connectionError, pacing: summary.pacing))
             ],
             results: results,
             properties: .init(

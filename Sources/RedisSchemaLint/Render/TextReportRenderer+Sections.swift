@@ -92,6 +92,7 @@ extension TextReportRenderer {
                 "duration", HumanUnits.elapsed(summary.durationSeconds),
                 "\(HumanUnits.rate(summary.keysPerSecond)) keys/s"
             ))
+        if let pacing = summary.pacing { rows.append(("pacing", pacing.mode.rawValue, pacing.details)) }
 
         let labelWidth = rows.map(\.0.count).max() ?? 0
         let valueWidth = rows.map(\.1.count).max() ?? 0

@@ -90,6 +90,8 @@ public struct LintReport: Sendable, Hashable, Codable {
         public var keysDeepChecked: Int?
         /// Keys sampled for a deep read that expired or changed type before it; never violations.
         public var keysDeepSkipped: Int?
+        /// How the scan was paced; `nil` in reports written before pacing was reported.
+        public var pacing: ScanPacingSummary?
 
         /// Creates empty totals.
         public init() {}

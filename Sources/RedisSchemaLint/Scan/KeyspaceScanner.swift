@@ -8,7 +8,11 @@ import RedisSchema
 /// earlier batches are being classified. Batches are handed over in scan order, so the resume cursor
 /// always marks a point before which every key was checked.
 ///
-/// It sends only `SCAN`, `TYPE` and `PTTL`: the linter is read-only by construction.
+/// How fast it goes, and in what work units, is ``ScanOptions/pacing``'s: adaptive pacing lets the
+/// batches in flight finish every sample interval and reads `INFO cpu` and `INFO stats` (see
+/// ``ScanPacer``). The pacing is per scanner, so each node of a cluster is paced on its own load.
+///
+/// It sends only `SCAN`, `TYPE`, `PTTL` and `INFO`: the linter is read-only by construction.
 struct KeyspaceScanner: Sendable {
     /// One SCAN call's keys, with TYPE and PTTL for the sampled ones.
     struct Batch {
@@ -41,6 +45,8 @@ struct KeyspaceScanner: Sendable {
         /// restart or a failover re-seeds the hash table, so SCAN's cursor no longer marks the same
         /// point and keys may have been missed or counted twice.
         var serverRestarted = false
+        /// How the scan was paced.
+        var pacing = ScanPacingSummary(mode: .max)
     }
 
     /// Where the batches handed over so far end: a SCAN cursor's batch is either wholly handed over
@@ -54,23 +60,24 @@ struct KeyspaceScanner: Sendable {
     }
 
     /// Scans until the keyspace is done, `maxKeys` is reached or the task is cancelled, calling
-    /// `handle` with each batch in order.
+    /// `handle` with each batch in order; `handle` returns how many commands it sent the server
+    /// itself (deep reads), which adaptive pacing must not take for other clients' traffic.
     ///
     /// When a connection drops (or a reply times out, or the server is loading after a restart), the
     /// batches not yet handed over are dropped and the scan goes on from the last handed-over cursor,
     /// with the sampler as it was there, once the client has reconnected; after `retryFor` without
     /// progress it gives up and says so in ``End/connectionFailure``. Cancellation stops new SCAN
     /// calls and lets batches already in flight finish, so the resume cursor is as far along as possible.
-    func run(_ handle: (Batch) async throws(LintError) -> Void) async throws(LintError) -> End {
+    func run(_ handle: (Batch) async throws(LintError) -> Int) async throws(LintError) -> End {
         var position = Position(cursor: options.cursor, sampler: Sampler(rate: options.sampleRate))
         var recovery = DropRecovery(retryFor: options.retryFor)
-        let pacer = Pacer(keysPerSecond: options.keysPerSecond)
+        var pacer = ScanPacer(pacing: options.pacing, count: options.count, batchesInFlight: options.batchesInFlight)
         var firstRunID: String?
         var restarted = false
         func end(_ failure: LintError? = nil) -> End {
             End(
                 resumeCursor: position.cursor, reconnects: recovery.reconnects, connectionFailure: failure,
-                serverRestarted: restarted)
+                serverRestarted: restarted, pacing: pacer.summary)
         }
         func note(_ runID: String?) {
             if firstRunID == nil { firstRunID = runID }
@@ -79,7 +86,8 @@ struct KeyspaceScanner: Sendable {
         while true {
             do {
                 note(try await serverRunID())
-                try await pass(from: &position, recovery: &recovery, pacer: pacer, handle)
+                pacer.restart()
+                try await pass(from: &position, recovery: &recovery, pacer: &pacer, handle)
                 // Again at the end: a restart between two requests is reconnected without any of them failing.
                 note(try await serverRunID())
                 return end()
@@ -119,8 +127,8 @@ struct KeyspaceScanner: Sendable {
     /// One run of SCAN calls from `position` until the end, a failure, or cancellation; `position`
     /// follows each batch handed over.
     private func pass(
-        from position: inout Position, recovery: inout DropRecovery, pacer: Pacer,
-        _ handle: (Batch) async throws(LintError) -> Void
+        from position: inout Position, recovery: inout DropRecovery, pacer: inout ScanPacer,
+        _ handle: (Batch) async throws(LintError) -> Int
     ) async throws(LintError) {
         var cursor = position.cursor
         var scanned = position.scanned
@@ -132,9 +140,13 @@ struct KeyspaceScanner: Sendable {
         defer { for batch in inFlight { batch.replies.cancel() } }
 
         while true {
-            while !finished, inFlight.count < options.batchesInFlight, !Task.isCancelled {
-                await pacer.wait(untilScanned: scanned)
-                let (next, keys) = try await scan(from: cursor)
+            // Pacing: a sample lets the batches in flight finish first (see ScanPacer).
+            while !finished, inFlight.count < pacer.unit.batchesInFlight, !Task.isCancelled, !pacer.wantsSample() {
+                await pacer.wait()
+                let count = pacer.unit.count
+                let started = ContinuousClock.now
+                let (next, keys) = try await scan(from: cursor, count: count)
+                pacer.noteScan(keys: keys.count, count: count, roundTrip: .now - started)
                 scanned += keys.count
                 let checked = keys.indices.filter { _ in sampler.next() }
                 var commands: [RedisCommand] = []
@@ -143,6 +155,7 @@ struct KeyspaceScanner: Sendable {
                     commands.append(RedisCommand(arguments: [Self.typeCommand, keys[index]]))
                     commands.append(RedisCommand(arguments: [Self.pttlCommand, keys[index]]))
                 }
+                pacer.noteSent(commands: commands.count)
                 let client = checkClients[nextClient % checkClients.count]
                 nextClient += 1
                 let replies = Task { try await commands.isEmpty ? [] : client.pipeline(commands) }
@@ -154,6 +167,10 @@ struct KeyspaceScanner: Sendable {
                 cursor = next
                 finished = next == "0" || (options.maxKeys.map { scanned >= $0 } ?? false)
             }
+            if inFlight.isEmpty, !finished, !Task.isCancelled, pacer.wantsSample() {
+                try await pacer.sample(on: scanClient)
+                continue
+            }
             guard !inFlight.isEmpty else { return }
             let batch = inFlight.removeFirst()
             let replies: [RESPValue]
@@ -163,8 +180,9 @@ struct KeyspaceScanner: Sendable {
                 throw .connection(error)
             }
             try Self.check(replies, of: batch.checked.count)
-            try await handle(
+            let handlerCommands = try await handle(
                 Batch(keys: batch.keys, checked: batch.checked, replies: replies, cursor: batch.after.cursor))
+            pacer.noteSent(commands: handlerCommands)
             position = batch.after
             recovery.progressed()
         }
@@ -197,10 +215,10 @@ struct KeyspaceScanner: Sendable {
         }
     }
 
-    private func scan(from cursor: String) async throws(LintError) -> (cursor: String, keys: [[UInt8]]) {
+    private func scan(from cursor: String, count: Int) async throws(LintError) -> (cursor: String, keys: [[UInt8]]) {
         var arguments: [any RedisArgumentConvertible] = [cursor]
         if let match = options.match { arguments += ["MATCH", match] }
-        arguments += ["COUNT", options.count]
+        arguments += ["COUNT", count]
         let command = RedisCommand("SCAN", arguments: arguments)
         let reply: RESPValue
         do {
@@ -243,17 +261,5 @@ struct Sampler {
         state ^= state >> 7
         state ^= state << 17
         return Double(state >> 11) / Double(1 << 53) < rate
-    }
-}
-
-/// Keeps the scan at or under a rate by sleeping before SCAN calls that would run ahead of it.
-private struct Pacer: Sendable {
-    let keysPerSecond: Double?
-    let start = ContinuousClock.now
-
-    func wait(untilScanned scanned: Int) async {
-        guard let keysPerSecond, keysPerSecond > 0 else { return }
-        let due = start + .seconds(Double(scanned) / keysPerSecond)
-        if due > .now { try? await Task.sleep(until: due, clock: .continuous) }
     }
 }

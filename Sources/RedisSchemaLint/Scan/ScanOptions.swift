@@ -1,6 +1,8 @@
 /// How `validate` walks the keyspace.
 public struct ScanOptions: Sendable, Hashable {
-    /// `SCAN … COUNT`: keys asked for per call. 1000 keeps each call near 2 ms of server time.
+    /// `SCAN … COUNT`: keys asked for per call under fixed and maximal ``pacing`` (adaptive pacing
+    /// picks its own, see ``AdaptivePacing/fullSpeedUnit`` and ``AdaptivePacing/sharedUnit``). 1000
+    /// keeps each call near 2 ms of server time.
     public var count = 1000
     /// `SCAN … MATCH`: only keys matching this glob.
     public var match: String?
@@ -10,9 +12,10 @@ public struct ScanOptions: Sendable, Hashable {
     public var maxKeys: Int?
     /// The fraction of scanned keys whose TYPE and TTL are checked, in (0, 1].
     public var sampleRate = 1.0
-    /// The most keys to scan per second; `nil` for as fast as the server answers.
-    public var keysPerSecond: Double?
-    /// TYPE/PTTL batches awaiting replies at once, so that neither the server nor the client waits.
+    /// How fast to scan: adaptive (the default), a fixed ceiling, or as fast as the server answers.
+    public var pacing = ScanPacing.adaptive(AdaptivePacing())
+    /// TYPE/PTTL batches awaiting replies at once, so that neither the server nor the client waits,
+    /// under fixed and maximal ``pacing`` (adaptive pacing picks its own).
     public var batchesInFlight = 4
     /// How long the scan keeps trying to go on after a connection drops before it gives up with a
     /// partial report; zero gives up at the first drop.
