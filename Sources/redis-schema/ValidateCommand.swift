@@ -68,8 +68,14 @@ struct ValidateCommand: AsyncParsableCommand {
         help: ArgumentHelp("Scan at most this many keys per second, to spare the server.", valueName: "keys/s"))
     var rate: Double?
 
-    @Option(parsing: .unconditional, help: "Connections: one carries SCAN, the others TYPE/PTTL batches.")
+    @Option(
+        parsing: .unconditional,
+        help: "Connections (per node on a cluster): one carries SCAN, the others TYPE/PTTL batches.")
     var connections = 2
+
+    @Flag(
+        help: "On a Redis Cluster, scan one replica per shard (READONLY) instead of the primaries, to spare them.")
+    var replicas = false
 
     @Option(
         name: .customLong("batches-in-flight"), parsing: .unconditional,
@@ -132,10 +138,21 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         // SCAN cursors are unsigned 64-bit integers written in ASCII digits; anything else the server
         // would refuse mid-run, so it is a usage error here.
-        guard !cursor.isEmpty, cursor.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            UInt64(cursor) != nil
-        else {
-            throw ValidationError("--cursor takes the number a previous run printed (0 to \(UInt64.max))")
+        if ClusterResumeToken.looksLikeToken(cursor) {
+            // A cluster run's token; whether it fits the cluster is checked once the topology is read.
+            do {
+                _ = try ClusterResumeToken(parsing: cursor)
+            } catch {
+                throw ValidationError("--cursor: \(error)")
+            }
+        } else {
+            guard !cursor.isEmpty, cursor.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                UInt64(cursor) != nil
+            else {
+                throw ValidationError(
+                    "--cursor takes the number a previous run printed (0 to \(UInt64.max)), or a cluster run's "
+                        + "`slots:…` token")
+            }
         }
         _ = try policy()
     }
@@ -209,10 +226,38 @@ struct ValidateCommand: AsyncParsableCommand {
                 message: Self.connectMessage(for: error, tls: connectionConfiguration.tls != nil)
                     ?? CommandFailure.message(for: error))
         }
+        if let topology = await clusterTopology(clients[0], connectionConfiguration) {
+            for client in clients { await client.close() }
+            return try await scanCluster(schema, configuration, topology: topology, seed: connectionConfiguration)
+        }
+        if ClusterResumeToken.looksLikeToken(cursor) {
+            for client in clients { await client.close() }
+            throw CommandFailure(
+                .usage,
+                message: "--cursor takes a cluster run's token, but \(connectionConfiguration.endpoint) is not a "
+                    + "cluster whose topology can be read: pass the number a single server's run printed")
+        }
         let result = await lint(
             schema, configuration, clients, server: server, username: connectionConfiguration.username ?? "default")
         for client in clients { await client.close() }
         return try result.get()
+    }
+
+    /// The cluster's topology when the server is a cluster node; `nil` for a standalone server, or
+    /// when the topology cannot be read (said on standard error: the run then scans this node alone and
+    /// reports `cluster-node`). A failure here is left for the scan to report.
+    private func clusterTopology(
+        _ client: RedisConnection, _ configuration: RedisConnectionConfiguration
+    ) async -> RedisClusterTopology? {
+        guard (try? await KeyspaceLinter.isClusterNode(client)) == true else { return nil }
+        do {
+            return try await RedisClusterTopology.read(from: client, seed: configuration)
+        } catch {
+            FileHandleOutput.standardError.write(
+                "\(configuration.endpoint) is a Redis Cluster node but its topology could not be read "
+                    + "(\(CommandFailure.message(for: error))): scanning only this node's keys\n")
+            return nil
+        }
     }
 
     private func lint(
@@ -299,6 +344,9 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             throw CommandFailure(stoppedBy == .terminate ? .terminated : .interrupted)
         }
+        if let failure = outcome.connectionFailure, report.nodes != nil {
+            throw CommandFailure(.connection, message: CommandFailure.message(for: failure))
+        }
         if let failure = outcome.connectionFailure {
             // The report is printed; what is left to say is why the scan stopped and where to go on.
             var message =
@@ -309,8 +357,14 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         let failing = report.summary.partialReasons.filter(\.failsRun)
         if !failing.isEmpty {
-            let why = failing.map(\.explanation).joined(separator: "; ")
-            throw CommandFailure(.incomplete, message: "the scan did not cover the keyspace: \(why)")
+            var message = "the scan did not cover the keyspace: " + failing.map(\.explanation).joined(separator: "; ")
+            for node in report.nodes ?? [] where node.status == .failed {
+                message += "\n\(node.address) (slots \(node.slots)): \(node.error ?? "failed")"
+            }
+            if report.nodes != nil, let cursor = report.summary.resumeCursor {
+                message += "\nresume with: --cursor \(cursor)"
+            }
+            throw CommandFailure(.incomplete, message: message)
         }
         if report.summary.errors > 0 { throw CommandFailure(.violations) }
     }
@@ -345,5 +399,7 @@ extension ValidateCommand {
     }
 
     /// The permissions validate needs, as an ACL rule list (also in docs/validate.md).
-    static let requiredACL = "-@all +hello +auth +client|setname +select +ping +info +dbsize +scan +type +pttl"
+    static let requiredACL =
+        "-@all +hello +auth +client|setname +select +ping +info +dbsize +scan +type +pttl "
+        + "+cluster|shards +cluster|slots +readonly +asking"
 }
