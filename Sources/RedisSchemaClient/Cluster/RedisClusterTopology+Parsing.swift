@@ -5,8 +5,8 @@ extension RedisClusterTopology {
     /// alternating names and values (RESP2) with `slots` (start, end, start, end, …) and `nodes` (each
     /// a map of `id`, `endpoint`, `ip`, `hostname`, `port`, `tls-port`, `role`, `health`).
     ///
-    /// Shards serving no slot are left out: they hold no keys. A node is reached at its `endpoint`,
-    /// else its `ip`; an unknown endpoint (`?`, empty) means the seed's host, as Redis documents.
+    /// Shards serving no slot are left out: they hold no keys. A node is reached at its `endpoint`
+    /// (else its `ip`); an unknown endpoint (`?`, empty) means the seed's host, as Redis documents.
     public static func parseShards(
         _ reply: RESPValue, seedHost: String, tls: Bool
     ) throws(RedisClusterTopologyError) -> RedisClusterTopology {
@@ -89,10 +89,9 @@ extension RedisClusterTopology {
         guard let port = tls ? (tlsPort ?? plainPort) : (plainPort ?? tlsPort) else {
             throw .malformed(command: "SHARDS", detail: "node \(id) has no port")
         }
-        let endpoint = fields["endpoint"]?.string
-        let host = Self.host(
-            endpoint.flatMap { $0 == "?" || $0.isEmpty ? nil : $0 } ?? fields["ip"]?.string,
-            seedHost: seedHost)
+        // `endpoint` is the address the cluster wants clients to use (`?` when it does not know one);
+        // servers that do not send it are reached on their `ip`.
+        let host = Self.host(fields["endpoint"]?.string ?? fields["ip"]?.string, seedHost: seedHost)
         let role: RedisClusterNode.Role = fields["role"]?.string == "master" ? .primary : .replica
         let health = fields["health"]?.string.flatMap(RedisClusterNode.Health.init(rawValue:)) ?? .unknown
         return RedisClusterNode(id: id, host: host, port: Int(port), role: role, health: health)

@@ -39,6 +39,13 @@ struct Redirect: Equatable {
     var host: String
     var port: Int
 
+    init(asking: Bool, host: String, port: Int) {
+        self.asking = asking
+        self.host = host
+        self.port = port
+    }
+
+    /// The redirect an error reply carries; `nil` for any other reply.
     init?(_ reply: RESPValue) {
         guard let error = reply.serverError, error.code == "MOVED" || error.code == "ASK" else { return nil }
         let parts = error.message.split(separator: " ")
