@@ -13,12 +13,19 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: """
             Scans the keyspace with SCAN and checks every key's TYPE and PTTL against the schema, in \
             pipelined batches. Sends only HELLO, AUTH, CLIENT SETNAME, SELECT, DBSIZE, SCAN, TYPE and \
-            PTTL (and INFO cluster, INFO server): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
+            PTTL (and INFO cluster, INFO server; on a cluster CLUSTER SHARDS or SLOTS, READONLY, ASKING): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
             unexpected-ttl, bad-param (see docs/validate.md).
 
             A dropped connection (CLIENT KILL, a restart, a reply timeout) is reconnected and the scan \
             goes on from the last batch it counted; after --retry-for seconds without success the partial \
             report is printed with the cursor to resume from.
+
+            Pointed at any node of a Redis Cluster, it reads the topology (CLUSTER SHARDS, else CLUSTER \
+            SLOTS) and scans every shard at once, each on its own --connections: the primaries, or with \
+            --replicas one healthy replica per shard (READONLY). MOVED and ASK during a reshard are \
+            followed (ASKING), never reported. The report lists every node with its slots, keys and \
+            status; a node that fails is named with its error and the others go on (exit 4). A stopped \
+            cluster run prints a slots:… token for --cursor, covering every shard.
 
             --deep reads inside a sample of values with bounded reads (HSCAN, HMGET, LLEN, LRANGE, XLEN, \
             XREVRANGE, SSCAN, ZSCAN, STRLEN, GETRANGE; MEMORY USAGE with --max-key-bytes): rules \
@@ -26,8 +33,8 @@ struct ValidateCommand: AsyncParsableCommand {
 
             Exit codes: 0 no error-severity violation, 1 violations, 2 usage or schema error, \
             3 connection or authentication error (after --retry-for, with the partial report printed), \
-            4 incomplete scan (a Redis Cluster node, or a sample that checked no key; the report is \
-            printed), 130 interrupted by Ctrl-C, 143 stopped by SIGTERM (the partial report is printed).
+            4 incomplete scan (a cluster node that failed, a cluster whose topology could not be read, \
+            or a sample that checked no key; the report is printed), 130 interrupted by Ctrl-C, 143 stopped by SIGTERM (the partial report is printed).
             """
     )
 

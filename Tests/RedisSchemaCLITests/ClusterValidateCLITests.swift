@@ -154,6 +154,30 @@ struct ClusterValidateCLITests {
         #expect(nodes[1]["keysScanned"] as? Int == 0)
     }
 
+    /// What docs/validate.md tells users to add on every node of a cluster.
+    static let clusterACL = ["+cluster|shards", "+cluster|slots", "+readonly", "+asking"]
+
+    @Test func aUserLimitedToTheDocumentedClusterACLCanValidate() throws {
+        let cluster = try SeededCluster.shared.get().cluster
+        let user = "lint-\(UUID().uuidString.prefix(8))"
+        for port in cluster.ports {
+            try TestCluster.redisCLI(
+                ["-p", "\(port)", "ACL", "SETUSER", user, "reset", "on", ">pw", "~*"] + ValidateCLITests.documentedACL
+                    + Self.clusterACL)
+        }
+        defer {
+            for port in cluster.ports { _ = try? TestCluster.redisCLI(["-p", "\(port)", "ACL", "DELUSER", user]) }
+        }
+        for replicas in [false, true] {
+            let (run, json) = try report(
+                ["--url", "redis://\(user):pw@127.0.0.1:\(cluster.ports[3])/0"] + (replicas ? ["--replicas"] : []))
+            #expect(run.status == 1, "violations, not a permission error: \(run.stderr)")
+            let summary = try #require(json["summary"] as? [String: Any])
+            #expect(summary["keysScanned"] as? Int == SeededCluster.total)
+            #expect(summary["complete"] as? Bool == true)
+        }
+    }
+
     @Test func noReachableNodeExits3() throws {
         let cluster = try SeededCluster.shared.get().cluster
         let user = "nobody\(Int.random(in: 1000..<9999))"
