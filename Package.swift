@@ -122,8 +122,9 @@ let package = Package(
             name: "RedisSchemaLintTests",
             dependencies: ["RedisSchemaLint", "RedisSchemaClient", "RedisSchemaCore", "RedisSchema"]
         ),
-        // RedisSchema for `RedisHashSlot`: the cluster tests load each key on the primary that owns its slot.
-        .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema", "RedisSchema"]),
+        // RedisSchema for `RedisHashSlot` (the cluster tests load each key on the primary that owns its slot),
+        // RedisSchemaClient to read a live cluster's topology in both protocols.
+        .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema", "RedisSchema", "RedisSchemaClient"]),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport"]),
         .testTarget(
             name: "RedisSchemaGeneratorTests",

@@ -231,3 +231,70 @@ struct ClusterValidateCLITests {
         #expect(single.stderr.contains("not a cluster"), "\(single.stderr)")
     }
 }
+
+extension ClusterValidateCLITests {
+    @Test func deepReadsGoToTheNodeHoldingTheKey() throws {
+        let cluster = try SeededCluster.shared.get().cluster
+        let (run, json) = try report([
+            "--url", "redis://127.0.0.1:\(cluster.ports[0])/0", "--deep", "--deep-sample", "1",
+        ])
+        #expect([0, 1].contains(run.status), "\(run.stderr)")
+        let summary = try #require(json["summary"] as? [String: Any])
+        // Every key of its declared type is read: the good strings and hashes, and the strings without a TTL.
+        let read = (summary["keysDeepChecked"] as? Int ?? 0) + (summary["keysDeepSkipped"] as? Int ?? 0)
+        #expect(read == SeededCluster.goodStrings + SeededCluster.goodHashes + SeededCluster.missingTTL)
+        #expect(summary["keysDeepSkipped"] as? Int == 0)
+    }
+
+    @Test func ctrlCStopsEveryNodeAndTheTokenResumesTheRest() throws {
+        let cluster = try SeededCluster.shared.get().cluster
+        let url = "redis://127.0.0.1:\(cluster.ports[4])/0"
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.currentDirectoryURL = CLITests.repositoryRoot
+        process.arguments = ["validate", "--url", url, "--format", "json", "--no-progress", "--rate", "2000"]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        let json = try live.json(String(decoding: stdout, as: UTF8.self))
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["interrupted"] as? Bool == true)
+        #expect((summary["partialReasons"] as? [String]) == ["interrupted"])
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        #expect(nodes.allSatisfy { $0["status"] as? String == "stopped" }, "\(nodes)")
+        let token = try #require(summary["resumeCursor"] as? String)
+        #expect(stderr.contains("resume with: --cursor \(token)"))
+        let (rest, restJSON) = try report(["--url", url, "--cursor", token])
+        #expect([0, 1].contains(rest.status), "\(rest.stderr)")
+        let restSummary = try #require(restJSON["summary"] as? [String: Any])
+        let scanned = (summary["keysScanned"] as? Int ?? 0) + (restSummary["keysScanned"] as? Int ?? 0)
+        #expect(scanned == SeededCluster.total)
+    }
+
+    @Test func clusterSlotsIsTheFallbackWhenShardsIsRefused() throws {
+        let cluster = try SeededCluster.shared.get().cluster
+        let user = "slots\(Int.random(in: 1000..<9999))"
+        for port in cluster.ports {
+            try TestCluster.redisCLI(
+                ["-p", "\(port)", "ACL", "SETUSER", user, "on", ">pw", "~*", "&*", "+@all", "-cluster|shards"])
+        }
+        defer {
+            for port in cluster.ports { _ = try? TestCluster.redisCLI(["-p", "\(port)", "ACL", "DELUSER", user]) }
+        }
+        let (run, json) = try report(["--url", "redis://\(user):pw@127.0.0.1:\(cluster.ports[0])/0", "--replicas"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["keysScanned"] as? Int == SeededCluster.total)
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        #expect(nodes.map { $0["slots"] as? String } == ["0-5460", "5461-10922", "10923-16383"])
+        #expect(nodes.allSatisfy { $0["role"] as? String == "replica" })
+    }
+}
