@@ -82,13 +82,7 @@ extension ValidateCommand {
                 targets: finalTargets, directory: connections, server: server,
                 progress: { update in progress.show(update) })
         }
-        let interrupt = InterruptHandler { signal in
-            let what = signal == .interrupt ? "interrupted" : "terminated (SIGTERM)"
-            let again = signal == .interrupt ? "Ctrl-C" : "a signal"
-            FileHandleOutput.standardError.write(
-                "\n\(what): finishing the batches in flight (\(again) again to quit at once)\n")
-            task.cancel()
-        }
+        let interrupt = Self.finishOnSignal { task.cancel() }
         defer { interrupt.stop() }
         let outcome = await task.value
         progress.clear()

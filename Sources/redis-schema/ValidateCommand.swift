@@ -281,13 +281,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 progress: { update in progress.show(update) },
                 reconnections: { clients.reduce(0) { $0 + $1.reconnections } })
         }
-        let interrupt = InterruptHandler { signal in
-            let what = signal == .interrupt ? "interrupted" : "terminated (SIGTERM)"
-            let again = signal == .interrupt ? "Ctrl-C" : "a signal"
-            FileHandleOutput.standardError.write(
-                "\n\(what): finishing the batches in flight (\(again) again to quit at once)\n")
-            task.cancel()
-        }
+        let interrupt = Self.finishOnSignal { task.cancel() }
         defer { interrupt.stop() }
         do {
             let outcome = try await task.value
@@ -397,6 +391,18 @@ extension ValidateCommand {
                 + "retry later"
         default:
             return nil
+        }
+    }
+
+    /// Ctrl-C or SIGTERM: says that the batches in flight are being finished, then `cancel`s the scan,
+    /// whose partial report is printed as usual; a second signal quits at once.
+    static func finishOnSignal(_ cancel: @escaping @Sendable () -> Void) -> InterruptHandler {
+        InterruptHandler { signal in
+            let what = signal == .interrupt ? "interrupted" : "terminated (SIGTERM)"
+            let again = signal == .interrupt ? "Ctrl-C" : "a signal"
+            FileHandleOutput.standardError.write(
+                "\n\(what): finishing the batches in flight (\(again) again to quit at once)\n")
+            cancel()
         }
     }
 
