@@ -57,7 +57,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Start from this SCAN cursor, to resume an interrupted run.", valueName: "n"))
+        help: ArgumentHelp(
+            "Start from this SCAN cursor (or a cluster run's slots:… token), to resume an interrupted run.",
+            valueName: "n"))
     var cursor = "0"
 
     @Option(
