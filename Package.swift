@@ -97,7 +97,8 @@ let package = Package(
                     description: "Generate Swift accessors from each target's redis-schema.yaml into the target"
                 ),
                 permissions: [
-                    .writeToPackageDirectory(reason: "Writes RedisSchema+Generated.swift next to each redis-schema.yaml")
+                    .writeToPackageDirectory(
+                        reason: "Writes RedisSchema+Generated.swift next to each redis-schema.yaml")
                 ]
             ),
             dependencies: ["redis-schema-generator"]
@@ -121,7 +122,9 @@ let package = Package(
             name: "RedisSchemaLintTests",
             dependencies: ["RedisSchemaLint", "RedisSchemaClient", "RedisSchemaCore", "RedisSchema"]
         ),
-        .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema"]),
+        // RedisSchema for `RedisHashSlot` (the cluster tests load each key on the primary that owns its slot),
+        // RedisSchemaClient to read a live cluster's topology in both protocols.
+        .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema", "RedisSchema", "RedisSchemaClient"]),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport"]),
         .testTarget(
             name: "RedisSchemaGeneratorTests",

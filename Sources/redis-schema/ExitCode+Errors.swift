@@ -75,9 +75,6 @@ struct CommandFailure: Error {
             return "\(error) (--connect-timeout sets the limit)"
         case RedisConnectionError.commandTimeout:
             return "\(error) (--timeout sets the limit)"
-        case LintError.serverError(_, let serverError)
-        where serverError.code == "MOVED" || serverError.code == "CROSSSLOT":
-            return "\(error); run validate once per primary, with --url naming it"
         case BaselineError.malformed(let path, _):
             return "\(error); write one with `redis-schema validate --write-baseline \(path)`"
         default:

@@ -13,7 +13,8 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: """
             Scans the keyspace with SCAN and checks every key's TYPE and PTTL against the schema, in \
             pipelined batches. Sends only HELLO, AUTH, CLIENT SETNAME, SELECT, DBSIZE, SCAN, TYPE and \
-            PTTL (and INFO cluster, server, cpu and stats): it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
+            PTTL (and INFO cluster, server, cpu and stats; on a cluster CLUSTER SHARDS or SLOTS, READONLY, ASKING): \
+            it never writes. Rules: unknown-key, wrong-type, missing-ttl, ttl-exceeds, \
             unexpected-ttl, bad-param (see docs/validate.md).
 
             Pacing: by default (--rate adaptive) the scan runs at full speed while the server has no other \
@@ -24,14 +25,21 @@ struct ValidateCommand: AsyncParsableCommand {
             goes on from the last batch it counted; after --retry-for seconds without success the partial \
             report is printed with the cursor to resume from.
 
+            Pointed at any node of a Redis Cluster, it reads the topology (CLUSTER SHARDS, else CLUSTER \
+            SLOTS) and scans every shard at once, each on its own --connections: the primaries, or with \
+            --replicas one healthy replica per shard (READONLY). MOVED and ASK during a reshard are \
+            followed (ASKING), never reported. The report lists every node with its slots, keys and \
+            status; a node that fails is named with its error and the others go on (exit 4). A stopped \
+            cluster run prints a slots:… token for --cursor, covering every shard.
+
             --deep reads inside a sample of values with bounded reads (HSCAN, HMGET, LLEN, LRANGE, XLEN, \
             XREVRANGE, SSCAN, ZSCAN, STRLEN, GETRANGE; MEMORY USAGE with --max-key-bytes): rules \
             undeclared-field, missing-field, bad-value, too-long, big-key.
 
             Exit codes: 0 no error-severity violation, 1 violations, 2 usage or schema error, \
             3 connection or authentication error (after --retry-for, with the partial report printed), \
-            4 incomplete scan (a Redis Cluster node, or a sample that checked no key; the report is \
-            printed), 130 interrupted by Ctrl-C, 143 stopped by SIGTERM (the partial report is printed).
+            4 incomplete scan (a cluster node that failed, a cluster whose topology could not be read, \
+            or a sample that checked no key; the report is printed), 130 interrupted by Ctrl-C, 143 stopped by SIGTERM (the partial report is printed).
             """
     )
 
@@ -51,7 +59,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Start from this SCAN cursor, to resume an interrupted run.", valueName: "n"))
+        help: ArgumentHelp(
+            "Start from this SCAN cursor (or a cluster run's slots:… token), to resume an interrupted run.",
+            valueName: "n"))
     var cursor = "0"
 
     @Option(
@@ -64,8 +74,14 @@ struct ValidateCommand: AsyncParsableCommand {
         help: ArgumentHelp("Check only this fraction of the scanned keys, e.g. 0.05.", valueName: "rate"))
     var sample = 1.0
 
-    @Option(parsing: .unconditional, help: "Connections: one carries SCAN, the others TYPE/PTTL batches.")
+    @Option(
+        parsing: .unconditional,
+        help: "Connections (per node on a cluster): one carries SCAN, the others TYPE/PTTL batches.")
     var connections = 2
+
+    @Flag(
+        help: "On a Redis Cluster, scan one replica per shard (READONLY) instead of the primaries, to spare them.")
+    var replicas = false
 
     @OptionGroup(title: "Pacing") var pacing: PacingOptions
 
@@ -119,10 +135,21 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         // SCAN cursors are unsigned 64-bit integers written in ASCII digits; anything else the server
         // would refuse mid-run, so it is a usage error here.
-        guard !cursor.isEmpty, cursor.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            UInt64(cursor) != nil
-        else {
-            throw ValidationError("--cursor takes the number a previous run printed (0 to \(UInt64.max))")
+        if ClusterResumeToken.looksLikeToken(cursor) {
+            // A cluster run's token; whether it fits the cluster is checked once the topology is read.
+            do {
+                _ = try ClusterResumeToken(parsing: cursor)
+            } catch {
+                throw ValidationError("--cursor: \(error)")
+            }
+        } else {
+            guard !cursor.isEmpty, cursor.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                UInt64(cursor) != nil
+            else {
+                throw ValidationError(
+                    "--cursor takes the number a previous run printed (0 to \(UInt64.max)), or a cluster run's "
+                        + "`slots:…` token")
+            }
         }
         _ = try policy()
     }
@@ -194,10 +221,38 @@ struct ValidateCommand: AsyncParsableCommand {
                 message: Self.connectMessage(for: error, tls: connectionConfiguration.tls != nil)
                     ?? CommandFailure.message(for: error))
         }
+        if let topology = await clusterTopology(clients[0], connectionConfiguration) {
+            for client in clients { await client.close() }
+            return try await scanCluster(schema, configuration, topology: topology, seed: connectionConfiguration)
+        }
+        if ClusterResumeToken.looksLikeToken(cursor) {
+            for client in clients { await client.close() }
+            throw CommandFailure(
+                .usage,
+                message: "--cursor takes a cluster run's token, but \(connectionConfiguration.endpoint) is not a "
+                    + "cluster whose topology can be read: pass the number a single server's run printed")
+        }
         let result = await lint(
             schema, configuration, clients, server: server, username: connectionConfiguration.username ?? "default")
         for client in clients { await client.close() }
         return try result.get()
+    }
+
+    /// The cluster's topology when the server is a cluster node; `nil` for a standalone server, or
+    /// when the topology cannot be read (said on standard error: the run then scans this node alone and
+    /// reports `cluster-node`). A failure here is left for the scan to report.
+    private func clusterTopology(
+        _ client: RedisConnection, _ configuration: RedisConnectionConfiguration
+    ) async -> RedisClusterTopology? {
+        guard (try? await KeyspaceLinter.isClusterNode(client)) == true else { return nil }
+        do {
+            return try await RedisClusterTopology.read(from: client, seed: configuration)
+        } catch {
+            FileHandleOutput.standardError.write(
+                "\(configuration.endpoint) is a Redis Cluster node but its topology could not be read "
+                    + "(\(CommandFailure.message(for: error))): scanning only this node's keys\n")
+            return nil
+        }
     }
 
     private func lint(
@@ -214,13 +269,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 progress: { update in progress.show(update) },
                 reconnections: { clients.reduce(0) { $0 + $1.reconnections } })
         }
-        let interrupt = InterruptHandler { signal in
-            let what = signal == .interrupt ? "interrupted" : "terminated (SIGTERM)"
-            let again = signal == .interrupt ? "Ctrl-C" : "a signal"
-            FileHandleOutput.standardError.write(
-                "\n\(what): finishing the batches in flight (\(again) again to quit at once)\n")
-            task.cancel()
-        }
+        let interrupt = Self.finishOnSignal { task.cancel() }
         defer { interrupt.stop() }
         do {
             let outcome = try await task.value
@@ -284,6 +333,9 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             throw CommandFailure(stoppedBy == .terminate ? .terminated : .interrupted)
         }
+        if let failure = outcome.connectionFailure, report.nodes != nil {
+            throw CommandFailure(.connection, message: CommandFailure.message(for: failure))
+        }
         if let failure = outcome.connectionFailure {
             // The report is printed; what is left to say is why the scan stopped and where to go on.
             var message =
@@ -294,8 +346,14 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         let failing = report.summary.partialReasons.filter(\.failsRun)
         if !failing.isEmpty {
-            let why = failing.map(\.explanation).joined(separator: "; ")
-            throw CommandFailure(.incomplete, message: "the scan did not cover the keyspace: \(why)")
+            var message = "the scan did not cover the keyspace: " + failing.map(\.explanation).joined(separator: "; ")
+            for node in report.nodes ?? [] where node.status == .failed {
+                message += "\n\(node.address) (slots \(node.slots)): \(node.error ?? "failed")"
+            }
+            if report.nodes != nil, let cursor = report.summary.resumeCursor {
+                message += "\nresume with: --cursor \(cursor)"
+            }
+            throw CommandFailure(.incomplete, message: message)
         }
         if report.summary.errors > 0 { throw CommandFailure(.violations) }
     }
@@ -324,11 +382,25 @@ extension ValidateCommand {
         }
     }
 
+    /// Ctrl-C or SIGTERM: says that the batches in flight are being finished, then `cancel`s the scan,
+    /// whose partial report is printed as usual; a second signal quits at once.
+    static func finishOnSignal(_ cancel: @escaping @Sendable () -> Void) -> InterruptHandler {
+        InterruptHandler { signal in
+            let what = signal == .interrupt ? "interrupted" : "terminated (SIGTERM)"
+            let again = signal == .interrupt ? "Ctrl-C" : "a signal"
+            FileHandleOutput.standardError.write(
+                "\n\(what): finishing the batches in flight (\(again) again to quit at once)\n")
+            cancel()
+        }
+    }
+
     /// `60 s`, `0.5 s`: a number of seconds as the options take it.
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
     /// The permissions validate needs, as an ACL rule list (also in docs/validate.md).
-    static let requiredACL = "-@all +hello +auth +client|setname +select +ping +info +dbsize +scan +type +pttl"
+    static let requiredACL =
+        "-@all +hello +auth +client|setname +select +ping +info +dbsize +scan +type +pttl "
+        + "+cluster|shards +cluster|slots +readonly +asking"
 }

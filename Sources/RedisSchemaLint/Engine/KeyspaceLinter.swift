@@ -41,8 +41,8 @@ public struct KeyspaceLinter: Sendable {
         public var connectionFailure: LintError?
     }
 
-    private let schema: Schema
-    private let configuration: Configuration
+    let schema: Schema
+    let configuration: Configuration
 
     /// Creates a linter for `schema`.
     public init(schema: Schema, configuration: Configuration) {
@@ -74,102 +74,87 @@ public struct KeyspaceLinter: Sendable {
         let start = clock.now
         let isClusterNode = try await Self.isClusterNode(scanClient)
         let databaseSize = try await Self.databaseSize(scanClient)
-        var accumulator = LintAccumulator(
-            classifier: KeyClassifier(schema: schema, policy: configuration.policy),
-            examplesPerRule: configuration.examplesPerRule, baseline: configuration.baseline)
-        let scanner = KeyspaceScanner(
-            scanClient: scanClient, checkClients: checkClients.isEmpty ? [scanClient] : checkClients,
-            options: configuration.scan)
+        var handler = BatchHandler(schema: schema, configuration: configuration)
         let clients = checkClients.isEmpty ? [scanClient] : checkClients
-        var deepSampler = Sampler(rate: configuration.deep?.sampleRate ?? 0, seed: 0x2545_F491_4F6C_DD1D)
-        var deepBatches = 0
+        let scanner = KeyspaceScanner(scanClient: scanClient, checkClients: clients, options: configuration.scan)
         let end = try await scanner.run { (batch) async throws(LintError) in
-            accumulator.recordScanned(batch.keys.count)
-            if batch.checked.count < batch.keys.count {
-                // Sampled out: their names still go through the rules that need nothing else.
-                var checkedIterator = batch.checked.makeIterator()
-                var next = checkedIterator.next()
-                for index in batch.keys.indices {
-                    if index == next {
-                        next = checkedIterator.next()
-                    } else {
-                        accumulator.addUnchecked(key: batch.keys[index])
-                    }
-                }
-            }
-            var deepReads: [DeepRead] = []
-            // The scanner refused the batch unless every TYPE reply is a string and every PTTL an integer.
-            for (position, index) in batch.checked.enumerated() {
-                let observed = ObservedType(reply: batch.replies[position * 2].bytes ?? [])
-                let pttl = batch.replies[position * 2 + 1].int ?? -2
-                let pattern = accumulator.add(key: batch.keys[index], type: observed, pttl: pttl)
-                // Only values of the declared type are read, even when `wrong-type` is ignored.
-                if let deep = configuration.deep, let pattern, observed == .redis(schema.keys[pattern].type),
-                    deepSampler.next()
-                {
-                    deepReads.append(
-                        DeepRead(key: batch.keys[index], pattern: pattern, spec: schema.keys[pattern], options: deep))
-                }
-            }
-            if !deepReads.isEmpty {
-                // One pipeline per batch, on the check connections in turn, while later batches' TYPE/PTTL
-                // replies are still on their way.
-                let client = clients[deepBatches % clients.count]
-                deepBatches += 1
-                let outcomes: [DeepOutcome]
-                do throws(LintError) {
-                    outcomes = try await DeepReader.run(deepReads, on: client)
-                } catch let error where error.isRecoverable {
-                    // The batch is counted already: throwing would make the scanner read it again after the
-                    // reconnect. Its values go unread instead, and are counted as skipped.
-                    outcomes = deepReads.map { _ in .skipped }
-                }
-                for (read, outcome) in zip(deepReads, outcomes) {
-                    accumulator.addDeep(outcome, pattern: read.pattern, key: read.key)
-                }
-            }
-            let elapsed = clock.now - start
+            let commandsSent = try await handler.handle(batch, clients: clients)
             progress?(
                 ScanProgress(
-                    keysScanned: accumulator.summary.keysScanned, elapsedSeconds: elapsed.seconds,
+                    keysScanned: handler.accumulator.summary.keysScanned, elapsedSeconds: (clock.now - start).seconds,
                     databaseSize: databaseSize))
             // Adaptive pacing counts these as the scan's own traffic, not other clients'.
-            return deepReads.reduce(0) { $0 + $1.commands.count }
+            return commandsSent
         }
         // A scan that gave up on a lost connection resumes from its cursor, even "0" (nothing was handled).
         let lost = end.connectionFailure != nil
         let resumeCursor = end.resumeCursor
+        let started = configuration.scan.cursor
+        let interrupted = Task.isCancelled && resumeCursor != "0" && !lost
+        var reasons: [PartialReason] = []
+        if interrupted { reasons.append(.interrupted) }
+        if lost { reasons.append(.connectionLost) }
+        if end.serverRestarted { reasons.append(.serverRestarted) }
+        if resumeCursor != "0", !interrupted, !lost { reasons.append(.maxKeys) }
+        if started != "0" { reasons.append(.resumed) }
+        if isClusterNode { reasons.append(.clusterNode) }
+        let ending = RunEnding(
+            seconds: (clock.now - start).seconds, databaseSize: databaseSize,
+            complete: resumeCursor == "0" && started == "0" && !isClusterNode && !lost && !end.serverRestarted,
+            interrupted: interrupted, resumeCursor: resumeCursor == "0" && !lost ? nil : resumeCursor,
+            reconnects: reconnections.map { $0() - reconnectionsBefore } ?? end.reconnects,
+            connectionError: end.connectionFailure.map { "\($0)" }, startCursor: started == "0" ? nil : started,
+            reasons: reasons, pacing: end.pacing)
+        return finish(handler, server: server, ending: ending, connectionFailure: end.connectionFailure)
+    }
+
+    /// How a run ended, as the report's summary says it.
+    struct RunEnding {
+        var seconds: Double
+        var databaseSize: Int?
+        /// Whether the scan covered every key it was pointed at, before sampling.
+        var complete: Bool
+        var interrupted: Bool
+        var resumeCursor: String?
+        var reconnects: Int
+        var connectionError: String?
+        var startCursor: String?
+        /// The reasons the scan itself knows; sampling's are added here.
+        var reasons: [PartialReason]
+        /// How the scan was paced (for a cluster, every node's pacing together).
+        var pacing: ScanPacingSummary?
+    }
+
+    /// The report and baseline from what `handler` collected: the summary fields every kind of run
+    /// (one server, a cluster) fills the same way.
+    func finish(
+        _ handler: BatchHandler, server: String, ending: RunEnding, connectionFailure: LintError?,
+        nodes: [NodeReport]? = nil
+    ) -> Outcome {
+        let accumulator = handler.accumulator
         var report = accumulator.report(server: server)
         report.database = configuration.database ?? report.database
-        let seconds = (clock.now - start).seconds
-        report.summary.durationSeconds = seconds
-        report.summary.keysPerSecond = seconds > 0 ? Double(report.summary.keysScanned) / seconds : 0
-        report.summary.databaseSize = databaseSize
-        let started = configuration.scan.cursor
-        report.summary.complete =
-            resumeCursor == "0" && started == "0" && !isClusterNode && !lost && !end.serverRestarted
-        report.summary.interrupted = Task.isCancelled && resumeCursor != "0" && !lost
-        report.summary.resumeCursor = resumeCursor == "0" && !lost ? nil : resumeCursor
-        report.summary.reconnects = reconnections.map { $0() - reconnectionsBefore } ?? end.reconnects
-        report.summary.connectionError = end.connectionFailure.map { "\($0)" }
-        report.summary.pacing = end.pacing
-        report.summary.startCursor = started == "0" ? nil : started
+        report.nodes = nodes
+        report.summary.durationSeconds = ending.seconds
+        report.summary.keysPerSecond = ending.seconds > 0 ? Double(report.summary.keysScanned) / ending.seconds : 0
+        report.summary.databaseSize = ending.databaseSize
+        report.summary.complete = ending.complete
+        report.summary.interrupted = ending.interrupted
+        report.summary.resumeCursor = ending.resumeCursor
+        report.summary.reconnects = ending.reconnects
+        report.summary.connectionError = ending.connectionError
+        report.summary.startCursor = ending.startCursor
+        report.summary.pacing = ending.pacing
         report.summary.sampleRate = configuration.scan.sampleRate
         report.summary.deepSampleRate = configuration.deep?.sampleRate
         if configuration.deep != nil {
             report.summary.keysDeepChecked = report.summary.keysDeepChecked ?? 0
             report.summary.keysDeepSkipped = report.summary.keysDeepSkipped ?? 0
         }
-        var reasons: [PartialReason] = []
-        if report.summary.interrupted { reasons.append(.interrupted) }
-        if lost { reasons.append(.connectionLost) }
-        if end.serverRestarted { reasons.append(.serverRestarted) }
-        if resumeCursor != "0", !report.summary.interrupted, !lost { reasons.append(.maxKeys) }
-        if started != "0" { reasons.append(.resumed) }
+        var reasons = ending.reasons
         if configuration.scan.sampleRate < 1 { reasons.append(.sampled) }
         if report.summary.keysChecked == 0, report.summary.keysScanned > 0 { reasons.append(.nothingChecked) }
-        if isClusterNode { reasons.append(.clusterNode) }
-        report.summary.partialReasons = reasons.sorted()
+        report.summary.partialReasons = Array(Set(reasons)).sorted()
         let checked = report.summary.keysChecked - report.summary.keysExpired
         if !report.summary.complete || configuration.scan.sampleRate < 1 {
             let violations =
@@ -179,12 +164,12 @@ public struct KeyspaceLinter: Sendable {
         }
         return Outcome(
             report: report, baseline: accumulator.baseline(), baselineProblem: accumulator.baselineProblem,
-            connectionFailure: end.connectionFailure)
+            connectionFailure: connectionFailure)
     }
 
     /// Whether the server is a Redis Cluster node (`INFO cluster` says `cluster_enabled:1`): SCAN then
     /// sees only this node's keys. A server that refuses `INFO` is taken to be standalone, as before.
-    private static func isClusterNode(_ client: any RedisClientProtocol) async throws(LintError) -> Bool {
+    public static func isClusterNode(_ client: any RedisClientProtocol) async throws(LintError) -> Bool {
         let reply: RESPValue
         do {
             reply = try await client.pipeline([RedisCommand("INFO", arguments: ["cluster"])]).first ?? .null
@@ -195,7 +180,7 @@ public struct KeyspaceLinter: Sendable {
         return text.split(whereSeparator: \.isNewline).contains { $0 == "cluster_enabled:1" }
     }
 
-    private static func databaseSize(_ client: any RedisClientProtocol) async throws(LintError) -> Int? {
+    static func databaseSize(_ client: any RedisClientProtocol) async throws(LintError) -> Int? {
         let reply: RESPValue
         do {
             reply = try await client.pipeline([RedisCommand("DBSIZE")]).first ?? .null

@@ -13,6 +13,13 @@ public enum GitHubReportRenderer {
         commands += annotations(
             report.unknownKeys.examples, line: report.unknownKeys.line, column: report.unknownKeys.column,
             report: report)
+        for node in report.nodes ?? [] where node.status == .failed {
+            // Each failed cluster node in its own annotation: which slots went unread, and why.
+            commands.append(
+                WorkflowCommand(
+                    name: "error", properties: [("title", "redis-schema node failed (\(node.address))")],
+                    data: "slots \(node.slots): \(node.error ?? "failed")" + (node.note.map { "; \($0)" } ?? "")))
+        }
         for reason in report.summary.partialReasons {
             // A partial run is said in its own annotation, so that it shows even when the notice is folded.
             commands.append(
@@ -60,6 +67,10 @@ public enum GitHubReportRenderer {
         ].joined(separator: ", ")
         if summary.reconnects > 0 { text += ", " + count(summary.reconnects, "reconnect") }
         if let pacing = summary.pacing { text += "; pacing " + pacing.sentence }
+        if let nodes = report.nodes {
+            // `cluster: 127.0.0.1:7000 primary 0-5460 complete 20001 keys; …`
+            text += "; cluster: " + nodes.map(NodeReport.line).joined(separator: "; ")
+        }
         if report.isIncomplete {
             text += summary.resumeCursor.map { "; scan incomplete, resume with: --cursor \($0)" } ?? "; scan incomplete"
         }

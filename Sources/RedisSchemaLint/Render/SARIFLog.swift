@@ -129,5 +129,7 @@ enum SARIF {
         var warnings: Int
         var baselined: Int
         var violationsByRule: [String: Int]
+        /// A Redis Cluster run's node list, as in the JSON report; absent for a single server.
+        var nodes: [NodeReport]?
     }
 }

@@ -68,7 +68,8 @@ public enum SARIFReportRenderer {
                 keysChecked: summary.keysChecked, keysUnknown: summary.keysUnknown, errors: summary.errors,
                 warnings: summary.warnings, baselined: summary.baselined,
                 violationsByRule: Dictionary(
-                    uniqueKeysWithValues: summary.violationsByRule.map { ($0.key.id, $0.value) })))
+                    uniqueKeysWithValues: summary.violationsByRule.map { ($0.key.id, $0.value) }),
+                nodes: report.nodes))
     }
 
     /// The report's rules, then any rule an example names that the report left out, so that

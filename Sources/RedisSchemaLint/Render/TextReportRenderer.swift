@@ -1,7 +1,8 @@
 /// Renders a ``LintReport`` for people at a terminal (`--format text`, the default).
 ///
 /// The sections, in order: a header (server, database, schema); one table row per pattern; the
-/// most common shapes of unknown keys; example violations grouped by rule; and the summary.
+/// most common shapes of unknown keys; example violations grouped by rule; for a Redis Cluster,
+/// one row per node read; and the summary.
 public enum TextReportRenderer {
     /// How many unknown-key shapes the text lists unless told otherwise.
     public static let defaultMaxUnknownShapes = 10
@@ -22,6 +23,7 @@ public enum TextReportRenderer {
             patternTable(report, style: style),
             unknownKeys(report, style: style, limit: maxUnknownShapes),
             examples(report, style: style),
+            nodes(report, style: style),
             summary(report, style: style),
         ]
         return sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"

@@ -24,6 +24,9 @@ public struct LintReport: Sendable, Hashable, Codable {
     public var unknownKeys: UnknownKeysReport
     /// Every rule with the severity it had in this run.
     public var rules: [RuleReport]
+    /// A Redis Cluster run: one entry per shard, the node read for it and how its scan ended, in slot
+    /// order; `nil` (absent from JSON) for a single server.
+    public var nodes: [NodeReport]?
 
     /// Creates a report.
     public init(

@@ -16,15 +16,19 @@ public enum PartialReason: String, Sendable, Hashable, Codable, CaseIterable, Co
     case sampled
     /// Keys were scanned but none had its TYPE and TTL checked (a sample too small).
     case nothingChecked = "nothing-checked"
-    /// The server is one node of a Redis Cluster: only the keys this node holds were scanned.
+    /// The server is one node of a Redis Cluster whose topology could not be read: only the keys
+    /// this node holds were scanned.
     case clusterNode = "cluster-node"
+    /// A Redis Cluster run could not scan some node to the end (unreachable, refused, lost mid-scan):
+    /// the report's node list names it, its error and the slots not covered.
+    case nodeFailed = "node-failed"
 
     /// Whether the run failed to cover what it claims, so that it must not pass: a user asking for a
     /// sample, a resume or a limit gets what was asked; a cluster node, an empty sample or a lost
     /// connection, or a server restarted mid-scan does not.
     public var failsRun: Bool {
         switch self {
-        case .nothingChecked, .clusterNode, .connectionLost, .serverRestarted: return true
+        case .nothingChecked, .clusterNode, .nodeFailed, .connectionLost, .serverRestarted: return true
         case .interrupted, .maxKeys, .resumed, .sampled: return false
         }
     }
@@ -42,7 +46,11 @@ public enum PartialReason: String, Sendable, Hashable, Codable, CaseIterable, Co
         case .sampled: return "only a sample of the scanned keys had TYPE and TTL checked"
         case .nothingChecked: return "no key had its TYPE and TTL checked: the sample was too small"
         case .clusterNode:
-            return "the server is a Redis Cluster node: only this node's keys were scanned, not the cluster's"
+            return "the server is a Redis Cluster node whose topology could not be read: only this node's keys "
+                + "were scanned, not the cluster's"
+        case .nodeFailed:
+            return "some cluster nodes could not be scanned to the end: their slots' keys were not all read "
+                + "(see the node list)"
         }
     }
 

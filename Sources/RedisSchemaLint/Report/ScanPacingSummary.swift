@@ -29,4 +29,22 @@ public struct ScanPacingSummary: Sendable, Hashable, Codable {
         self.mode = mode
         self.keysPerSecondLimit = keysPerSecondLimit
     }
+
+    /// The pacing of several scans run at once (the nodes of a cluster, each paced on its own) as one:
+    /// back-offs and samples add up, the time beside other clients is the longest, and the server load
+    /// was visible only if every node showed it. `nil` when there is none.
+    static func combined(_ summaries: [ScanPacingSummary]) -> ScanPacingSummary? {
+        guard var combined = summaries.first else { return nil }
+        for summary in summaries.dropFirst() {
+            combined.backoffs = sum(combined.backoffs, summary.backoffs)
+            combined.samples = sum(combined.samples, summary.samples)
+            combined.sharedSeconds = [combined.sharedSeconds, summary.sharedSeconds].compactMap { $0 }.max()
+            combined.serverLoadVisible = summary.serverLoadVisible.map { $0 && combined.serverLoadVisible != false }
+        }
+        return combined
+    }
+
+    private static func sum(_ first: Int?, _ second: Int?) -> Int? {
+        first.map { $0 + (second ?? 0) } ?? second
+    }
 }

@@ -39,12 +39,16 @@ struct DropRecovery {
 
 extension LintError {
     /// Whether the failure can pass once the connection is re-established: a dropped connection, a
-    /// reply timeout, or a server that is still loading its data after a restart. ACL denials and
+    /// reply timeout, a server that is still loading its data after a restart, or a cluster between a
+    /// primary's failure and its failover. ACL denials and
     /// malformed replies would fail the same way again.
     var isRecoverable: Bool {
         switch self {
         case .connection: return true
-        case .serverError(_, let error): return error.code == "LOADING" || error.code == "BUSY"
+        case .serverError(_, let error):
+            // CLUSTERDOWN: a cluster refuses key commands while a failed primary's slots have no new owner
+            // yet; TRYAGAIN: keys of one command are mid-migration. Both pass within seconds.
+            return ["LOADING", "BUSY", "CLUSTERDOWN", "TRYAGAIN"].contains(error.code)
         case .unexpectedReply: return false
         }
     }

@@ -14,9 +14,11 @@ public enum LintError: Error, Sendable, CustomStringConvertible {
         case .serverError(let command, let error) where error.code == "NOPERM":
             return "the server refused `\(command)`: \(error.message). The linter needs only read-only commands; "
                 + "see docs/validate.md for the ACL rules to grant"
-        case .serverError(let command, let error) where error.code == "MOVED" || error.code == "CROSSSLOT":
-            return "the server is a Redis Cluster node (`\(command)` answered \(error.code)); cluster scans are not "
-                + "supported yet, so lint each primary on its own"
+        case .serverError(let command, let error) where error.code == "MOVED" || error.code == "ASK":
+            // Redirects are followed a few hops; one still redirecting is a slot moving on and on.
+            return
+                "`\(command)` was still redirected after \(RedirectFollowingClient.maxHops) hops (\(error.message)): "
+                + "a reshard is moving these slots; run again once it is over"
         case .serverError(let command, let error):
             return "the server answered `\(command)` with an error: \(error.message)"
         case .unexpectedReply(let command, let reply):

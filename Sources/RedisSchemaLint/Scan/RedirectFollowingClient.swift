@@ -1,0 +1,74 @@
+import RedisSchema
+
+/// A node's TYPE/PTTL connection that follows cluster redirects: a key can move between SCAN and
+/// TYPE during a reshard, and the node then answers `MOVED slot host:port` (the slot has a new
+/// owner) or `ASK slot host:port` (the slot is being migrated and this key has gone already).
+///
+/// Each redirected command is sent again to the node named (after `ASKING` for `ASK`, which lets an
+/// importing node answer for a slot it does not own yet), up to ``maxHops`` times, and its reply takes
+/// the place of the redirect: the key is counted once, under the node whose SCAN returned it, and a
+/// redirect is never a violation or an error.
+struct RedirectFollowingClient: RedisClientProtocol {
+    let base: any RedisClientProtocol
+    let directory: any ClusterDirectory
+    /// Redirects followed for one command before its last reply is kept (and refused by the scanner).
+    static let maxHops = 4
+
+    func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
+        var replies = try await base.pipeline(commands)
+        for index in replies.indices {
+            var hops = 0
+            while hops < Self.maxHops, let redirect = Redirect(replies[index]) {
+                hops += 1
+                let target = try await directory.client(host: redirect.host, port: redirect.port)
+                if redirect.asking {
+                    let answers = try await target.pipeline([RedisCommand("ASKING"), commands[index]])
+                    replies[index] = answers.count == 2 ? answers[1] : .null
+                } else {
+                    replies[index] = try await target.pipeline([commands[index]]).first ?? .null
+                }
+            }
+        }
+        return replies
+    }
+}
+
+/// A `MOVED` or `ASK` error reply: `MOVED 3999 127.0.0.1:6381`.
+struct Redirect: Equatable {
+    var asking: Bool
+    var host: String
+    var port: Int
+
+    init(asking: Bool, host: String, port: Int) {
+        self.asking = asking
+        self.host = host
+        self.port = port
+    }
+
+    /// The redirect an error reply carries; `nil` for any other reply.
+    init?(_ reply: RESPValue) {
+        guard let error = reply.serverError, error.code == "MOVED" || error.code == "ASK" else { return nil }
+        let parts = error.message.split(separator: " ")
+        guard parts.count >= 3, let colon = parts[2].lastIndex(of: ":"),
+            let port = Int(parts[2][parts[2].index(after: colon)...])
+        else { return nil }
+        var host = String(parts[2][..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        self.asking = error.code == "ASK"
+        self.host = host
+        self.port = port
+    }
+}
+
+/// A replica's connection: every pipeline starts with `READONLY`, so that the replica answers reads
+/// for its primary's slots instead of redirecting them; sent each time, since a reconnect starts a
+/// fresh connection without it.
+struct ReplicaReadClient: RedisClientProtocol {
+    let base: any RedisClientProtocol
+
+    func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
+        let replies = try await base.pipeline([RedisCommand("READONLY")] + commands)
+        if let error = replies.first?.serverError { return commands.map { _ in .error(error) } }
+        return Array(replies.dropFirst())
+    }
+}
