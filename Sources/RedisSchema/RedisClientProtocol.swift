@@ -6,9 +6,21 @@ public protocol RedisClientProtocol: Sendable {
     /// Sends `commands` as one pipeline (one write, one round trip) and returns their replies in order.
     /// A server error reply is returned as `.error`, not thrown; throws only on connection failure.
     func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue]
+
+    /// Sends the commands of `perKey` as one pipeline and returns their replies in order, one per
+    /// command, exactly as ``pipeline(_:)-([RedisCommand])`` with ``RedisPerKeyPipeline/commands`` would.
+    ///
+    /// Clients that can put it on the wire straight from the keys do so (``RedisPerKeyPipeline`` says
+    /// why); the default sends ``RedisPerKeyPipeline/commands``.
+    func pipeline(_ perKey: RedisPerKeyPipeline) async throws -> [RESPValue]
 }
 
 extension RedisClientProtocol {
+    /// Sends ``RedisPerKeyPipeline/commands`` with ``pipeline(_:)-([RedisCommand])``.
+    public func pipeline(_ perKey: RedisPerKeyPipeline) async throws -> [RESPValue] {
+        try await self.pipeline(perKey.commands)
+    }
+
     /// Sends one command and returns its reply.
     ///
     /// - Throws: ``RedisServerError`` if the server answered with an error reply, or the implementation's

@@ -17,6 +17,14 @@ enum BlockingWait: Equatable {
 
     init(_ command: RedisCommand) {
         let arguments = command.arguments
+        // Every blocking command's name starts with B, X or W: the others (nearly all of a pipeline) are
+        // told apart without building the upper-cased name.
+        switch arguments.first?.first.map({ $0 & 0xDF }) {
+        case UInt8(ascii: "B"), UInt8(ascii: "X"), UInt8(ascii: "W"): break
+        default:
+            self = .none
+            return
+        }
         switch command.name {
         case "BLPOP", "BRPOP", "BZPOPMIN", "BZPOPMAX", "BRPOPLPUSH", "BLMOVE":
             self = arguments.count >= 3 ? Self.seconds(arguments[arguments.count - 1]) : .none

@@ -92,6 +92,16 @@ public final class RedisConnection: RedisClientProtocol, Sendable {
         )
     }
 
+    /// Sends the commands of `perKey` as one pipeline, encoded straight from its keys, and returns their
+    /// replies in order; errors and timeouts as ``pipeline(_:)-([RedisCommand])``.
+    public func pipeline(_ perKey: RedisPerKeyPipeline) async throws -> [RESPValue] {
+        guard perKey.count > 0 else { return [] }
+        let session = try await self.supervisor.session()
+        // One-key commands never block: a blocking command takes a timeout after its keys.
+        return try await Self.send(
+            .perKey(perKey), on: session.channel, failure: session.failure, endpoint: self.configuration.endpoint)
+    }
+
     /// Closes the connection for good: pending pipelines fail with
     /// ``RedisConnectionError/connectionClosedByClient(endpoint:)``, and it never reconnects.
     ///
@@ -119,7 +129,18 @@ public final class RedisConnection: RedisClientProtocol, Sendable {
         endpoint: String,
         blockingWait: Duration = .zero
     ) async throws(RedisConnectionError) -> [RESPValue] {
-        guard !commands.isEmpty else { return [] }
+        try await self.send(
+            .each(commands), on: channel, failure: failure, endpoint: endpoint, blockingWait: blockingWait)
+    }
+
+    private static func send(
+        _ commands: RedisRequest.Commands,
+        on channel: any Channel,
+        failure: ConnectionFailure,
+        endpoint: String,
+        blockingWait: Duration = .zero
+    ) async throws(RedisConnectionError) -> [RESPValue] {
+        guard commands.count > 0 else { return [] }
         let promise = channel.eventLoop.makePromise(of: [RESPValue].self)
         let writePromise = channel.eventLoop.makePromise(of: Void.self)
         // If the write never reaches the handler (channel already torn down), fail the request here.

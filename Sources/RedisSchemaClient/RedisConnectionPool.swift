@@ -77,6 +77,15 @@ public final class RedisConnectionPool: RedisClientProtocol, Sendable {
         return try await self.connections[index].pipeline(commands)
     }
 
+    /// Sends the commands of `perKey` as one pipeline on the least busy connection, encoded straight from
+    /// its keys (see ``RedisConnection/pipeline(_:)-(RedisPerKeyPipeline)``).
+    public func pipeline(_ perKey: RedisPerKeyPipeline) async throws -> [RESPValue] {
+        guard perKey.count > 0 else { return [] }
+        let index = self.acquire()
+        defer { self.release(index, blocked: false) }
+        return try await self.connections[index].pipeline(perKey)
+    }
+
     /// Closes every connection; pipelines in flight or waiting fail with
     /// ``RedisConnectionError/connectionClosedByClient(endpoint:)``.
     public func close() async {

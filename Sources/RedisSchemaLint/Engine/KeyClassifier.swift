@@ -32,6 +32,21 @@ struct KeyClassifier: Sendable {
     let policy: RulePolicy
     /// Declared TTLs, in milliseconds, plus the tolerance; `nil` for `ttl: none`.
     private let ttlLimits: [Int64?]
+    /// The policy's answers for the rules asked about every key, read once: ``RulePolicy`` looks
+    /// severities up in a dictionary, which per key was a visible share of the client's CPU.
+    private let checks: Checks
+
+    private struct Checks {
+        var badParam, wrongType, missingTTL, ttlExceeds, unexpectedTTL: Bool
+
+        init(_ policy: RulePolicy) {
+            badParam = policy.isEnabled(.badParam)
+            wrongType = policy.isEnabled(.wrongType)
+            missingTTL = policy.isEnabled(.missingTTL)
+            ttlExceeds = policy.isEnabled(.ttlExceeds)
+            unexpectedTTL = policy.isEnabled(.unexpectedTTL)
+        }
+    }
 
     /// Remaining TTLs may exceed the declared TTL by this much before `ttl-exceeds` fires: 1 s for
     /// `EXPIRE`'s whole seconds and clock granularity, plus 1% for writers that round up.
@@ -43,6 +58,7 @@ struct KeyClassifier: Sendable {
         self.schema = schema
         self.matcher = schema.makeMatcher()
         self.policy = policy
+        self.checks = Checks(policy)
         self.ttlLimits = schema.keys.map { key in
             key.ttl.milliseconds.map { $0 + Self.tolerance(forMilliseconds: $0) }
         }
@@ -60,22 +76,22 @@ struct KeyClassifier: Sendable {
         case .badParam(let index, let placeholder, let problem):
             if isIgnored(key) { return .ignored }
             pattern = index
-            if policy.isEnabled(.badParam) { violations.badParam = (placeholder, problem) }
+            if checks.badParam { violations.badParam = (placeholder, problem) }
         case .unmatched:
             return isIgnored(key) ? .ignored : .unknown
         }
         let spec = schema.keys[pattern]
-        if type != .redis(spec.type), policy.isEnabled(.wrongType) {
+        if type != .redis(spec.type), checks.wrongType {
             violations.wrongType = type
         }
         violations.remainingMilliseconds = pttl
         if let limit = ttlLimits[pattern] {
-            if pttl == -1, policy.isEnabled(.missingTTL) {
+            if pttl == -1, checks.missingTTL {
                 violations.ttl = .missingTTL
-            } else if pttl > limit, policy.isEnabled(.ttlExceeds) {
+            } else if pttl > limit, checks.ttlExceeds {
                 violations.ttl = .ttlExceeds
             }
-        } else if pttl >= 0, policy.isEnabled(.unexpectedTTL) {
+        } else if pttl >= 0, checks.unexpectedTTL {
             violations.ttl = .unexpectedTTL
         }
         return .checked(pattern: pattern, violations: violations)

@@ -29,8 +29,8 @@ struct KeyspaceScanner: Sendable {
     let checkClients: [any RedisClientProtocol]
     let options: ScanOptions
 
-    private static let typeCommand = Array("TYPE".utf8)
-    private static let pttlCommand = Array("PTTL".utf8)
+    /// Sent for each checked key, in this order: ``check(_:of:)`` and the linter read the replies so.
+    private static let checkCommands = ["TYPE", "PTTL"]
 
     /// How a scan ended.
     struct End {
@@ -149,16 +149,11 @@ struct KeyspaceScanner: Sendable {
                 pacer.noteScan(keys: keys.count, count: count, roundTrip: .now - started)
                 scanned += keys.count
                 let checked = keys.indices.filter { _ in sampler.next() }
-                var commands: [RedisCommand] = []
-                commands.reserveCapacity(checked.count * 2)
-                for index in checked {
-                    commands.append(RedisCommand(arguments: [Self.typeCommand, keys[index]]))
-                    commands.append(RedisCommand(arguments: [Self.pttlCommand, keys[index]]))
-                }
+                let commands = Self.checkPipeline(for: checked, of: keys)
                 pacer.noteSent(commands: commands.count)
                 let client = checkClients[nextClient % checkClients.count]
                 nextClient += 1
-                let replies = Task { try await commands.isEmpty ? [] : client.pipeline(commands) }
+                let replies = Task { try await commands.count == 0 ? [] : client.pipeline(commands) }
                 inFlight.append(
                     InFlight(
                         keys: keys, checked: checked,
@@ -186,6 +181,13 @@ struct KeyspaceScanner: Sendable {
             position = batch.after
             recovery.progressed()
         }
+    }
+
+    /// `TYPE` and `PTTL` for each checked key, as one pipeline that the client encodes straight from
+    /// the keys; the replies alternate, two per key, in the order of `checked`.
+    private static func checkPipeline(for checked: [Int], of keys: [[UInt8]]) -> RedisPerKeyPipeline {
+        let checkedKeys = checked.count == keys.count ? keys : checked.map { keys[$0] }
+        return RedisPerKeyPipeline(names: checkCommands, keys: checkedKeys)
     }
 
     /// A batch whose TYPE/PTTL replies are awaited, and where the scan stands once it is handed over.

@@ -15,17 +15,32 @@ struct RedirectFollowingClient: RedisClientProtocol {
     static let maxHops = 4
 
     func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
-        var replies = try await base.pipeline(commands)
+        try await following(base.pipeline(commands)) { commands[$0] }
+    }
+
+    /// The scan's TYPE/PTTL batches keep the base client's fast path; a redirected command is rebuilt
+    /// from its key only when a redirect comes back, which is rare.
+    func pipeline(_ perKey: RedisPerKeyPipeline) async throws -> [RESPValue] {
+        try await following(base.pipeline(perKey)) { index in
+            RedisCommand(arguments: [perKey.names[index % perKey.names.count], perKey.keys[index / perKey.names.count]])
+        }
+    }
+
+    /// `replies` with every redirect replaced by the reply of the node it names to `command(index)`.
+    private func following(
+        _ replies: [RESPValue], command: (Int) -> RedisCommand
+    ) async throws -> [RESPValue] {
+        var replies = replies
         for index in replies.indices {
             var hops = 0
             while hops < Self.maxHops, let redirect = Redirect(replies[index]) {
                 hops += 1
                 let target = try await directory.client(host: redirect.host, port: redirect.port)
                 if redirect.asking {
-                    let answers = try await target.pipeline([RedisCommand("ASKING"), commands[index]])
+                    let answers = try await target.pipeline([RedisCommand("ASKING"), command(index)])
                     replies[index] = answers.count == 2 ? answers[1] : .null
                 } else {
-                    replies[index] = try await target.pipeline([commands[index]]).first ?? .null
+                    replies[index] = try await target.pipeline([command(index)]).first ?? .null
                 }
             }
         }
