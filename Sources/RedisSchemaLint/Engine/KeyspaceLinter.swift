@@ -5,7 +5,8 @@ import RedisSchemaCore
 ///
 /// It talks to Redis only through ``RedisClientProtocol`` and sends only `INFO cluster`, `INFO server`
 /// (whose `run_id` tells a restart), `DBSIZE`, `SCAN`, `TYPE` and `PTTL`, plus with ``Configuration/deep`` the
-/// bounded reads of ``DeepRead``; memory stays constant however many keys there are.
+/// bounded reads of ``DeepRead`` and with ``Configuration/memory`` `MEMORY USAGE`; memory stays constant
+/// however many keys there are.
 public struct KeyspaceLinter: Sendable {
     /// What the linter checks and how it reports.
     public struct Configuration: Sendable {
@@ -21,6 +22,8 @@ public struct KeyspaceLinter: Sendable {
         public var database: Int?
         /// Reads inside sampled keys' values (`--deep`, `--max-key-bytes`); `nil` reads no values.
         public var deep: DeepOptions?
+        /// `MEMORY USAGE` of sampled keys, summed up per key spec and unknown shape (`--memory`); `nil` reads none.
+        public var memory: MemoryOptions?
 
         /// The defaults.
         public init() {}
@@ -82,6 +85,9 @@ public struct KeyspaceLinter: Sendable {
         let clients = checkClients.isEmpty ? [scanClient] : checkClients
         var deepSampler = Sampler(rate: configuration.deep?.sampleRate ?? 0, seed: 0x2545_F491_4F6C_DD1D)
         var deepBatches = 0
+        // --memory (Memory/): sizes of a sample of the scanned keys, per group, on the check connections.
+        var memory = configuration.memory.map { MemoryAccumulator(schema: schema, options: $0) }
+        var memoryBatches = 0
         let end = try await scanner.run { (batch) async throws(LintError) in
             accumulator.recordScanned(batch.keys.count)
             if batch.checked.count < batch.keys.count {
@@ -127,6 +133,10 @@ public struct KeyspaceLinter: Sendable {
                     accumulator.addDeep(outcome, pattern: read.pattern, key: read.key)
                 }
             }
+            if memory != nil {
+                try await memory?.measure(batch.keys, on: clients[memoryBatches % clients.count])
+                memoryBatches += 1
+            }
             let elapsed = clock.now - start
             progress?(
                 ScanProgress(
@@ -140,6 +150,7 @@ public struct KeyspaceLinter: Sendable {
         report.database = configuration.database ?? report.database
         let seconds = (clock.now - start).seconds
         report.summary.durationSeconds = seconds
+        report.memory = memory?.report()
         report.summary.keysPerSecond = seconds > 0 ? Double(report.summary.keysScanned) / seconds : 0
         report.summary.databaseSize = databaseSize
         let started = configuration.scan.cursor

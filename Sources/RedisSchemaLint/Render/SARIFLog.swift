@@ -127,5 +127,7 @@ enum SARIF {
         var warnings: Int
         var baselined: Int
         var violationsByRule: [String: Int]
+        /// `--memory`: the memory report, as in the JSON report.
+        var memory: MemoryReport?
     }
 }

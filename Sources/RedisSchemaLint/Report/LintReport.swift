@@ -24,6 +24,8 @@ public struct LintReport: Sendable, Hashable, Codable {
     public var unknownKeys: UnknownKeysReport
     /// Every rule with the severity it had in this run.
     public var rules: [RuleReport]
+    /// What the sampled keys' `MEMORY USAGE` adds up to (`--memory`); `nil` without.
+    public var memory: MemoryReport?
 
     /// Creates a report.
     public init(
