@@ -36,6 +36,9 @@ struct ValidateCommand: AsyncParsableCommand {
             XREVRANGE, SSCAN, ZSCAN, STRLEN, GETRANGE; MEMORY USAGE with --max-key-bytes): rules \
             undeclared-field, missing-field, bad-value, too-long, big-key.
 
+            --memory reads MEMORY USAGE of a sample of the scanned keys (--memory-sample, 1% by default) and \
+            estimates each pattern's and each unknown shape's memory, with a 95% interval and the largest keys.
+
             Exit codes: 0 no error-severity violation, 1 violations, 2 usage or schema error, \
             3 connection or authentication error (after --retry-for, with the partial report printed), \
             4 incomplete scan (a cluster node that failed, a cluster whose topology could not be read, \
@@ -116,6 +119,8 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Deep checks") var deepChecks: DeepCheckOptions
 
+    @OptionGroup(title: "Memory") var memoryChecks: MemoryCheckOptions
+
     @Option(help: "Output: text, json, github (workflow annotations) or sarif.")
     var format: Format = .text
 
@@ -180,6 +185,7 @@ struct ValidateCommand: AsyncParsableCommand {
         pacing.apply(to: &configuration.scan)
         configuration.scan.retryFor = .milliseconds(Int64(retryFor * 1000))
         configuration.deep = deepChecks.options
+        configuration.memory = memoryChecks.options
         if let baseline {
             do {
                 configuration.baseline = try Baseline.load(from: baseline)
@@ -287,6 +293,14 @@ struct ValidateCommand: AsyncParsableCommand {
                     message: "the ACL user `\(username)` may not read some keys with `\(command)` (\(error.message)). "
                         + "This is a key permission, not a command one: validate reads the TYPE and TTL of every key "
                         + "it scans, so grant read access to all keys with: ACL SETUSER \(username) %R~*"))
+        } catch LintError.serverError("MEMORY", let error) where error.code == "NOPERM" {
+            // Only --memory and --max-key-bytes send MEMORY USAGE; the base ACL rightly lacks it.
+            progress.clear()
+            return .failure(
+                CommandFailure(
+                    .connection,
+                    message: "the ACL user `\(username)` may not run `MEMORY USAGE` (\(error.message)), which "
+                        + "--memory and --max-key-bytes need; grant it with: ACL SETUSER \(username) +memory|usage"))
         } catch LintError.serverError(let command, let error) where error.code == "NOPERM" {
             progress.clear()
             return .failure(

@@ -10,6 +10,9 @@ struct BatchHandler {
     private let deep: DeepOptions?
     private var deepSampler: Sampler
     private var deepBatches = 0
+    /// `--memory` (Memory/): sizes of a sample of the scanned keys, per group.
+    private(set) var memory: MemoryAccumulator?
+    private var memoryBatches = 0
 
     init(schema: Schema, configuration: KeyspaceLinter.Configuration) {
         self.schema = schema
@@ -18,6 +21,7 @@ struct BatchHandler {
             classifier: KeyClassifier(schema: schema, policy: configuration.policy),
             examplesPerRule: configuration.examplesPerRule, baseline: configuration.baseline)
         self.deepSampler = Sampler(rate: configuration.deep?.sampleRate ?? 0, seed: 0x2545_F491_4F6C_DD1D)
+        self.memory = configuration.memory.map { MemoryAccumulator(schema: schema, options: $0) }
     }
 
     /// Classifies one batch and runs its deep reads on `clients` (the connections of the node the
@@ -70,6 +74,11 @@ struct BatchHandler {
                 accumulator.addDeep(outcome, pattern: read.pattern, key: read.key)
             }
             commandsSent += deepReads.reduce(0) { $0 + $1.commands.count }
+        }
+        if memory != nil {
+            // Like the deep reads: one pipeline per batch, on the check connections in turn.
+            commandsSent += try await memory?.measure(batch.keys, on: clients[memoryBatches % clients.count]) ?? 0
+            memoryBatches += 1
         }
         return commandsSent
     }

@@ -100,9 +100,28 @@ struct KeyClassifier: Sendable {
     /// What a key's name alone says, for keys whose TYPE and TTL were not fetched (`--sample`):
     /// `unknown-key` needs only the name, so every scanned key is checked for it.
     func classifyName(_ key: UnsafeRawBufferPointer, scratch: inout KeyMatcher.Scratch) -> Outcome? {
+        switch owner(ofName: key, scratch: &scratch) {
+        case .spec: return nil
+        case .ignored: return .ignored
+        case .unknown: return .unknown
+        }
+    }
+
+    /// Whom a key belongs to by its name alone.
+    enum NameOwner: Equatable {
+        /// The key spec at this index (also when a placeholder breaks its rule: `bad-param`).
+        case spec(Int)
+        /// An `ignore` glob.
+        case ignored
+        /// Nobody: an unknown key.
+        case unknown
+    }
+
+    /// Whom `key` belongs to by its name, as ``classify(_:type:pttl:scratch:)`` decides it.
+    func owner(ofName key: UnsafeRawBufferPointer, scratch: inout KeyMatcher.Scratch) -> NameOwner {
         switch matcher.match(key, scratch: &scratch) {
-        case .matched: return nil
-        case .badParam: return isIgnored(key) ? .ignored : nil
+        case .matched(let index): return .spec(index)
+        case .badParam(let index, _, _): return isIgnored(key) ? .ignored : .spec(index)
         case .unmatched: return isIgnored(key) ? .ignored : .unknown
         }
     }

@@ -5,8 +5,8 @@ import RedisSchemaCore
 ///
 /// It talks to Redis only through ``RedisClientProtocol`` and sends only `INFO cluster`, `INFO server`
 /// (whose `run_id` tells a restart), `INFO cpu` and `INFO stats` (adaptive pacing), `DBSIZE`, `SCAN`,
-/// `TYPE` and `PTTL`, plus with ``Configuration/deep`` the
-/// bounded reads of ``DeepRead``; memory stays constant however many keys there are.
+/// `TYPE` and `PTTL`, plus with ``Configuration/deep`` the bounded reads of ``DeepRead`` and with
+/// ``Configuration/memory`` `MEMORY USAGE`; memory stays constant however many keys there are.
 public struct KeyspaceLinter: Sendable {
     /// What the linter checks and how it reports.
     public struct Configuration: Sendable {
@@ -22,6 +22,8 @@ public struct KeyspaceLinter: Sendable {
         public var database: Int?
         /// Reads inside sampled keys' values (`--deep`, `--max-key-bytes`); `nil` reads no values.
         public var deep: DeepOptions?
+        /// `MEMORY USAGE` of sampled keys, summed up per key spec and unknown shape (`--memory`); `nil` reads none.
+        public var memory: MemoryOptions?
 
         /// The defaults.
         public init() {}
@@ -145,6 +147,7 @@ public struct KeyspaceLinter: Sendable {
         report.summary.connectionError = ending.connectionError
         report.summary.startCursor = ending.startCursor
         report.summary.pacing = ending.pacing
+        report.memory = handler.memory?.report()
         report.summary.sampleRate = configuration.scan.sampleRate
         report.summary.deepSampleRate = configuration.deep?.sampleRate
         if configuration.deep != nil {

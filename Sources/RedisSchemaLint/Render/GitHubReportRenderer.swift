@@ -2,7 +2,8 @@
 ///
 /// Each example violation not covered by the baseline becomes an `::error` or `::warning`
 /// annotation on the schema line of its pattern (unknown keys: the `keys:` line), titled
-/// `redis-schema <rule-id>`; one `::notice` with the totals comes last.
+/// `redis-schema <rule-id>`; with `--memory`, one `::notice` titled `redis-schema memory` gives the
+/// biggest groups; one `::notice` with the totals comes last.
 public enum GitHubReportRenderer {
     /// The report as workflow commands, one per line, ending in a newline.
     public static func render(_ report: LintReport) -> String {
@@ -26,6 +27,11 @@ public enum GitHubReportRenderer {
                 WorkflowCommand(
                     name: reason.failsRun ? "error" : "warning",
                     properties: [("title", "redis-schema partial run (\(reason.rawValue))")], data: reason.explanation))
+        }
+        if let memory = report.memory {
+            commands.append(
+                WorkflowCommand(
+                    name: "notice", properties: [("title", "redis-schema memory")], data: memorySummary(memory)))
         }
         commands.append(WorkflowCommand(name: "notice", properties: [("title", "redis-schema")], data: summary(report)))
         return commands.map(\.line).joined(separator: "\n") + "\n"

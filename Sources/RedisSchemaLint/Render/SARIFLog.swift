@@ -131,5 +131,7 @@ enum SARIF {
         var violationsByRule: [String: Int]
         /// A Redis Cluster run's node list, as in the JSON report; absent for a single server.
         var nodes: [NodeReport]?
+        /// `--memory`: the memory report, as in the JSON report.
+        var memory: MemoryReport?
     }
 }

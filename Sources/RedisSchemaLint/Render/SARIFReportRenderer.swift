@@ -24,7 +24,7 @@ public enum SARIFReportRenderer {
         do {
             return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
         } catch {
-            // The log holds only strings, integers and booleans, which always encode.
+            // The log holds only strings, integers, booleans and finite numbers, which always encode.
             preconditionFailure("a SARIF log failed to encode: \(error)")
         }
     }
@@ -69,7 +69,7 @@ public enum SARIFReportRenderer {
                 warnings: summary.warnings, baselined: summary.baselined,
                 violationsByRule: Dictionary(
                     uniqueKeysWithValues: summary.violationsByRule.map { ($0.key.id, $0.value) }),
-                nodes: report.nodes))
+                nodes: report.nodes, memory: report.memory))
     }
 
     /// The report's rules, then any rule an example names that the report left out, so that

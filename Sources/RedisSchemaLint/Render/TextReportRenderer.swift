@@ -1,8 +1,8 @@
 /// Renders a ``LintReport`` for people at a terminal (`--format text`, the default).
 ///
 /// The sections, in order: a header (server, database, schema); one table row per pattern; the
-/// most common shapes of unknown keys; example violations grouped by rule; for a Redis Cluster,
-/// one row per node read; and the summary.
+/// most common shapes of unknown keys; with `--memory`, memory per pattern and unknown shape; example
+/// violations grouped by rule; for a Redis Cluster, one row per node read; and the summary.
 public enum TextReportRenderer {
     /// How many unknown-key shapes the text lists unless told otherwise.
     public static let defaultMaxUnknownShapes = 10
@@ -22,6 +22,7 @@ public enum TextReportRenderer {
             header(report, style: style),
             patternTable(report, style: style),
             unknownKeys(report, style: style, limit: maxUnknownShapes),
+            memory(report, style: style),
             examples(report, style: style),
             nodes(report, style: style),
             summary(report, style: style),

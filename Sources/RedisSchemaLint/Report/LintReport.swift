@@ -27,6 +27,8 @@ public struct LintReport: Sendable, Hashable, Codable {
     /// A Redis Cluster run: one entry per shard, the node read for it and how its scan ended, in slot
     /// order; `nil` (absent from JSON) for a single server.
     public var nodes: [NodeReport]?
+    /// What the sampled keys' `MEMORY USAGE` adds up to (`--memory`); `nil` without.
+    public var memory: MemoryReport?
 
     /// Creates a report.
     public init(
