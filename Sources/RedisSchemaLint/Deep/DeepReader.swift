@@ -6,17 +6,7 @@ enum DeepReader {
     static func run(_ reads: [DeepRead], on client: any RedisClientProtocol) async throws(LintError) -> [DeepOutcome] {
         guard !reads.isEmpty else { return [] }
         let commands = reads.flatMap(\.commands)
-        let replies: [RESPValue]
-        do {
-            // A separate task, so that cancelling the scan (Ctrl-C) never tears a reply in half.
-            replies = try await Task { try await client.pipeline(commands) }.value
-        } catch {
-            throw .connection(error)
-        }
-        guard replies.count == commands.count else {
-            throw .unexpectedReply(
-                command: "deep read", reply: "\(replies.count) replies to \(commands.count) commands")
-        }
+        let replies = try await ReadPipeline.send(commands, on: client, naming: "deep read")
         var outcomes: [DeepOutcome] = []
         outcomes.reserveCapacity(reads.count)
         var start = 0
