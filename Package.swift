@@ -97,8 +97,7 @@ let package = Package(
                     description: "Generate Swift accessors from each target's redis-schema.yaml into the target"
                 ),
                 permissions: [
-                    .writeToPackageDirectory(
-                        reason: "Writes RedisSchema+Generated.swift next to each redis-schema.yaml")
+                    .writeToPackageDirectory(reason: "Writes RedisSchema+Generated.swift next to each redis-schema.yaml")
                 ]
             ),
             dependencies: ["redis-schema-generator"]
@@ -124,7 +123,9 @@ let package = Package(
         ),
         // RedisSchema for `RedisHashSlot` (the cluster tests load each key on the primary that owns its slot),
         // RedisSchemaClient to read a live cluster's topology in both protocols.
-        .testTarget(name: "RedisSchemaCLITests", dependencies: ["redis-schema", "RedisSchema", "RedisSchemaClient"]),
+        .testTarget(
+            name: "RedisSchemaCLITests", dependencies: ["redis-schema", "RedisSchema", "RedisSchemaClient"]
+        ),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport"]),
         .testTarget(
             name: "RedisSchemaGeneratorTests",
