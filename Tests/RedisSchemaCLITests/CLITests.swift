@@ -22,21 +22,7 @@ import Testing
     }
 
     func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try BackgroundRun(arguments, in: directory).finish()
     }
 
     func temporaryFile(_ text: String, name: String = "schema.yaml") throws -> URL {

@@ -73,28 +73,18 @@ struct ClusterFaultCLITests {
         let victim = primaries[2]
         let heir = try #require(try cluster.replicas().first { $0.primaryID == victim.id })
         let victimKeys = try ClusterValidateCLITests.dbsize(victim.port)
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.currentDirectoryURL = CLITests.repositoryRoot
         // Slow enough (each node about 3 s) that the kill lands mid-scan; retrying long enough that
         // the replica has taken over when the scan gives up on the node.
-        process.arguments = [
+        let background = try BackgroundRun([
             "validate", "--url", "redis://127.0.0.1:\(primaries[0].port)/0", "--format", "json", "--no-progress",
             "--rate", "3000", "--count", "100", "--retry-for", "6",
-        ]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        ])
         Thread.sleep(forTimeInterval: 1.2)
         let server = try #require(cluster.servers.first { $0.port == victim.port })
         server.stop()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 4, "\(stderr)")
-        let json = try live.json(String(decoding: stdout, as: UTF8.self))
+        let run = background.finish()
+        #expect(run.status == 4, "\(run.stderr)")
+        let json = try live.json(run.stdout)
         let summary = try #require(json["summary"] as? [String: Any])
         #expect((summary["partialReasons"] as? [String]) == ["node-failed"])
         let nodes = try #require(json["nodes"] as? [[String: Any]])
@@ -108,7 +98,7 @@ struct ClusterFaultCLITests {
         let others = try primaries.prefix(2).map { try ClusterValidateCLITests.dbsize($0.port) }
         #expect(summary["keysScanned"] as? Int == others.reduce(0, +) + lostKeys)
         let token = try #require(summary["resumeCursor"] as? String)
-        #expect(stderr.contains("resume with: --cursor \(token)"))
+        #expect(run.stderr.contains("resume with: --cursor \(token)"))
         #expect(token.hasPrefix("slots:0-5460=done,5461-10922=done,10923-16383="))
 
         // Resumed: the other shards are done; the lost one is read again from the start on its new

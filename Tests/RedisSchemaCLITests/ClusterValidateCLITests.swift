@@ -249,29 +249,17 @@ extension ClusterValidateCLITests {
     @Test func ctrlCStopsEveryNodeAndTheTokenResumesTheRest() throws {
         let cluster = try SeededCluster.shared.get().cluster
         let url = "redis://127.0.0.1:\(cluster.ports[4])/0"
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.currentDirectoryURL = CLITests.repositoryRoot
-        process.arguments = ["validate", "--url", url, "--format", "json", "--no-progress", "--rate", "2000"]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
-        process.interrupt()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "\(stderr)")
-        let json = try live.json(String(decoding: stdout, as: UTF8.self))
+        let run = try BackgroundRun(["validate", "--url", url, "--format", "json", "--no-progress", "--rate", "2000"])
+            .interrupt(after: 1.5)
+        #expect(run.status == 130, "\(run.stderr)")
+        let json = try live.json(run.stdout)
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["interrupted"] as? Bool == true)
         #expect((summary["partialReasons"] as? [String]) == ["interrupted"])
         let nodes = try #require(json["nodes"] as? [[String: Any]])
         #expect(nodes.allSatisfy { $0["status"] as? String == "stopped" }, "\(nodes)")
         let token = try #require(summary["resumeCursor"] as? String)
-        #expect(stderr.contains("resume with: --cursor \(token)"))
+        #expect(run.stderr.contains("resume with: --cursor \(token)"))
         let (rest, restJSON) = try report(["--url", url, "--cursor", token])
         #expect([0, 1].contains(rest.status), "\(rest.stderr)")
         let restSummary = try #require(restJSON["summary"] as? [String: Any])

@@ -12,31 +12,6 @@ struct ConnectionFaultCLITests {
     /// About 5 s for ``keys``, so that a fault 1.5 s in lands mid-scan.
     static let slow = ["--format", "json", "--rate", "20000", "--count", "500"]
 
-    /// A `validate` running in the background while a test acts on its server.
-    struct Background {
-        let process = Process()
-        let out = Pipe()
-        let err = Pipe()
-
-        init(_ arguments: [String]) throws {
-            process.executableURL = CLITests.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = CLITests.repositoryRoot
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-        }
-
-        func finish() -> CLITests.Run {
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return CLITests.Run(
-                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                stderr: String(decoding: stderr, as: UTF8.self))
-        }
-    }
-
     @discardableResult
     func redis(_ port: Int, _ arguments: [String], input: String? = nil) throws -> String {
         let process = Process()
@@ -92,7 +67,7 @@ struct ConnectionFaultCLITests {
         let expected = try summary(reference)
         #expect(expected["keysScanned"] as? Int == Self.keys)
 
-        let run = try Background(["validate", "--url", url(server)] + Self.slow)
+        let run = try BackgroundRun(["validate", "--url", url(server)] + Self.slow)
         Thread.sleep(forTimeInterval: 1.5)
         let clients = try validateClients(server.port)
         #expect(clients.count == 2, "one SCAN connection, one TYPE/PTTL connection")
@@ -113,7 +88,7 @@ struct ConnectionFaultCLITests {
     @Test func aRestartWithinRetryForIsResumedAndSaidToBeInexact() throws {
         let server = try populatedServer()
         defer { server.stop() }
-        let run = try Background(["validate", "--url", url(server), "--retry-for", "30"] + Self.slow)
+        let run = try BackgroundRun(["validate", "--url", url(server), "--retry-for", "30"] + Self.slow)
         Thread.sleep(forTimeInterval: 1.5)
         server.stop()
         Thread.sleep(forTimeInterval: 1)
@@ -137,7 +112,7 @@ struct ConnectionFaultCLITests {
         let server = try populatedServer()
         defer { server.stop() }
         let pid = "\(server.process.processIdentifier)"
-        let run = try Background(
+        let run = try BackgroundRun(
             ["validate", "--url", url(server), "--retry-for", "2", "--timeout", "1", "--connect-timeout", "1"]
                 + Self.slow)
         Thread.sleep(forTimeInterval: 1.5)
@@ -170,7 +145,7 @@ struct ConnectionFaultCLITests {
         let server = try populatedServer()
         defer { server.stop() }
         let reference = try summary(try cli.run(["validate", "--url", url(server), "--format", "json"]))
-        let run = try Background(["validate", "--url", url(server), "--timeout", "0.5"] + Self.slow)
+        let run = try BackgroundRun(["validate", "--url", url(server), "--timeout", "0.5"] + Self.slow)
         Thread.sleep(forTimeInterval: 1.5)
         try redis(server.port, ["DEBUG", "SLEEP", "1.5"])
         let result = run.finish()
@@ -186,7 +161,7 @@ struct ConnectionFaultCLITests {
     @Test func retryForZeroGivesUpAtTheFirstDropWithATextReport() throws {
         let server = try populatedServer()
         defer { server.stop() }
-        let run = try Background(
+        let run = try BackgroundRun(
             ["validate", "--url", url(server), "--retry-for", "0", "--rate", "20000", "--count", "500"])
         Thread.sleep(forTimeInterval: 1.5)
         try redis(server.port, [], input: try validateClients(server.port).map { "CLIENT KILL ID \($0.id)\n" }.joined())
@@ -199,7 +174,7 @@ struct ConnectionFaultCLITests {
     @Test func sigtermMidScanPrintsThePartialReportAndExits143() throws {
         let server = try populatedServer()
         defer { server.stop() }
-        let run = try Background(["validate", "--url", url(server)] + Self.slow)
+        let run = try BackgroundRun(["validate", "--url", url(server)] + Self.slow)
         Thread.sleep(forTimeInterval: 1.5)
         run.process.terminate()
         let result = run.finish()

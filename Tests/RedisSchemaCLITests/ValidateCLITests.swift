@@ -254,26 +254,14 @@ struct ValidateCLITests {
     @Test func ctrlCPrintsThePartialReportAndTheResumeCursor() throws {
         try redisCLI(29, ["FLUSHDB"])
         try redisCLI(29, ["DEBUG", "POPULATE", "100000", "stray"])
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = [
+        let run = try BackgroundRun([
             "validate", "--url", Self.url(29), "--format", "json", "--rate", "20000", "--count", "500",
-        ]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
-        process.interrupt()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        let summary = try #require(try json(String(decoding: stdout, as: UTF8.self))["summary"] as? [String: Any])
+        ]).interrupt(after: 1.5)
+        #expect(run.status == 130)
+        let summary = try #require(try json(run.stdout)["summary"] as? [String: Any])
         #expect(summary["interrupted"] as? Bool == true)
         let cursor = try #require(summary["resumeCursor"] as? String)
-        #expect(stderr.contains("resume with: --cursor \(cursor)"))
+        #expect(run.stderr.contains("resume with: --cursor \(cursor)"))
         let scanned = try #require(summary["keysScanned"] as? Int)
         #expect(scanned > 0 && scanned < 100_000)
     }

@@ -32,6 +32,8 @@ struct BatchHandler {
         _ batch: KeyspaceScanner.Batch, clients: [any RedisClientProtocol]
     ) async throws(LintError) -> Int {
         accumulator.recordScanned(batch.keys.count)
+        // Whom each key belongs to, for `--memory` (`nil`: vanished before it was matched).
+        var owners: [KeyClassifier.NameOwner?] = memory == nil ? [] : Array(repeating: nil, count: batch.keys.count)
         if batch.checked.count < batch.keys.count {
             // Sampled out: their names still go through the rules that need nothing else.
             var checkedIterator = batch.checked.makeIterator()
@@ -40,7 +42,8 @@ struct BatchHandler {
                 if index == next {
                     next = checkedIterator.next()
                 } else {
-                    accumulator.addUnchecked(key: batch.keys[index])
+                    let owner = accumulator.addUnchecked(key: batch.keys[index])
+                    if !owners.isEmpty { owners[index] = owner }
                 }
             }
         }
@@ -50,9 +53,12 @@ struct BatchHandler {
         for (position, index) in batch.checked.enumerated() {
             let observed = ObservedType(reply: batch.replies[position * 2].bytes ?? [])
             let pttl = batch.replies[position * 2 + 1].int ?? -2
-            let pattern = accumulator.add(key: batch.keys[index], type: observed, pttl: pttl)
+            let owner = accumulator.add(key: batch.keys[index], type: observed, pttl: pttl)
+            if !owners.isEmpty { owners[index] = owner }
             // Only values of the declared type are read, even when `wrong-type` is ignored.
-            if let deep, let pattern, observed == .redis(schema.keys[pattern].type), deepSampler.next() {
+            if let deep, case .spec(let pattern)? = owner, observed == .redis(schema.keys[pattern].type),
+                deepSampler.next()
+            {
                 deepReads.append(
                     DeepRead(key: batch.keys[index], pattern: pattern, spec: schema.keys[pattern], options: deep))
             }
@@ -77,7 +83,8 @@ struct BatchHandler {
         }
         if memory != nil {
             // Like the deep reads: one pipeline per batch, on the check connections in turn.
-            commandsSent += try await memory?.measure(batch.keys, on: clients[memoryBatches % clients.count]) ?? 0
+            let client = clients[memoryBatches % clients.count]
+            commandsSent += try await memory?.measure(batch.keys, owners: owners, on: client) ?? 0
             memoryBatches += 1
         }
         return commandsSent

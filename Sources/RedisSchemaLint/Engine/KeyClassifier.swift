@@ -97,16 +97,6 @@ struct KeyClassifier: Sendable {
         return .checked(pattern: pattern, violations: violations)
     }
 
-    /// What a key's name alone says, for keys whose TYPE and TTL were not fetched (`--sample`):
-    /// `unknown-key` needs only the name, so every scanned key is checked for it.
-    func classifyName(_ key: UnsafeRawBufferPointer, scratch: inout KeyMatcher.Scratch) -> Outcome? {
-        switch owner(ofName: key, scratch: &scratch) {
-        case .spec: return nil
-        case .ignored: return .ignored
-        case .unknown: return .unknown
-        }
-    }
-
     /// Whom a key belongs to by its name alone.
     enum NameOwner: Equatable {
         /// The key spec at this index (also when a placeholder breaks its rule: `bad-param`).

@@ -50,45 +50,51 @@ struct LintAccumulator {
     }
 
     /// Takes one scanned key whose TYPE and TTL were not fetched (sampled out): only the rules that
-    /// need nothing but the name apply (`unknown-key`, and `ignore` globs).
-    mutating func addUnchecked(key: [UInt8]) {
-        let outcome = key.withUnsafeBytes { classifier.classifyName($0, scratch: &scratch) }
-        switch outcome {
-        case .ignored?:
+    /// need nothing but the name apply (`unknown-key`, and `ignore` globs). Returns whom the key
+    /// belongs to, so that `--memory` need not match it again.
+    @discardableResult
+    mutating func addUnchecked(key: [UInt8]) -> KeyClassifier.NameOwner {
+        let owner = key.withUnsafeBytes { classifier.owner(ofName: $0, scratch: &scratch) }
+        switch owner {
+        case .ignored:
             summary.keysIgnored += 1
-        case .unknown?:
+        case .unknown:
             summary.keysUnknown += 1
             if classifier.policy.isEnabled(.unknownKey) { violationsAmongUnchecked += 1 }
             recordUnknown(key)
-        default:
+        case .spec:
             break
         }
+        return owner
     }
 
-    /// Takes one checked key. Returns the index of its key spec when it matched one, so that a deep
-    /// read may look inside its value.
+    /// Takes one checked key. Returns whom it belongs to (`nil` when it vanished before TYPE, and so
+    /// was never matched), so that a deep read may look inside its value and `--memory` need not match
+    /// it again.
     @discardableResult
-    mutating func add(key: [UInt8], type: ObservedType, pttl: Int64) -> Int? {
+    mutating func add(key: [UInt8], type: ObservedType, pttl: Int64) -> KeyClassifier.NameOwner? {
         summary.keysChecked += 1
         let outcome = key.withUnsafeBytes { classifier.classify($0, type: type, pttl: pttl, scratch: &scratch) }
         switch outcome {
         case .expired:
             summary.keysExpired += 1
+            return nil
         case .ignored:
             summary.keysIgnored += 1
+            return .ignored
         case .unknown:
             summary.keysUnknown += 1
             recordUnknown(key)
+            return .unknown
         case .checked(let pattern, let violations):
             patterns[pattern].keys += 1
             if pttl >= 0 { patterns[pattern].sketch.add(milliseconds: pttl) }
-            guard !violations.isEmpty else { return pattern }
+            guard !violations.isEmpty else { return .spec(pattern) }
             if violations.badParam != nil { record(.badParam, pattern: pattern, violations, key) }
             if violations.wrongType != nil { record(.wrongType, pattern: pattern, violations, key) }
             if let rule = violations.ttl { record(rule, pattern: pattern, violations, key) }
-            return pattern
+            return .spec(pattern)
         }
-        return nil
     }
 
     /// Takes what a deep read found in the value of `key`, which belongs to the spec at `pattern`.

@@ -34,14 +34,17 @@ struct MemoryAccumulator {
     }
 
     /// Counts one scan batch's keys in their groups and measures the sampled ones in a single pipeline
-    /// on `client`. A dropped connection leaves that batch's samples unmeasured (the batch itself is
+    /// on `client`. `owners` says whom each key belongs to, as the lint pass matched it; a key it has
+    /// no owner for (`nil`: it vanished before TYPE, so was never matched) is matched here. A dropped connection leaves that batch's samples unmeasured (the batch itself is
     /// counted, so throwing would have the scanner read it again); any other failure is thrown. Returns
     /// how many commands it sent (one `MEMORY USAGE` per sampled key), for adaptive pacing.
     @discardableResult
-    mutating func measure(_ keys: [[UInt8]], on client: any RedisClientProtocol) async throws(LintError) -> Int {
+    mutating func measure(
+        _ keys: [[UInt8]], owners: [KeyClassifier.NameOwner?], on client: any RedisClientProtocol
+    ) async throws(LintError) -> Int {
         var sampled: [(key: [UInt8], group: Group)] = []
-        for key in keys {
-            let owner = key.withUnsafeBytes { classifier.owner(ofName: $0, scratch: &scratch) }
+        for (key, known) in zip(keys, owners) {
+            let owner = known ?? key.withUnsafeBytes { classifier.owner(ofName: $0, scratch: &scratch) }
             let group: Group
             switch owner {
             case .ignored:

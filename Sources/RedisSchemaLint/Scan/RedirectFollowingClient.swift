@@ -27,24 +27,50 @@ struct RedirectFollowingClient: RedisClientProtocol {
     }
 
     /// `replies` with every redirect replaced by the reply of the node it names to `command(index)`.
+    ///
+    /// A reshard moves whole slots, so the redirects of one batch mostly name the same node: they are
+    /// grouped by node and sent as one pipeline per node and hop (`ASKING` before each asked command),
+    /// not one round trip per key.
     private func following(
         _ replies: [RESPValue], command: (Int) -> RedisCommand
     ) async throws -> [RESPValue] {
         var replies = replies
-        for index in replies.indices {
-            var hops = 0
-            while hops < Self.maxHops, let redirect = Redirect(replies[index]) {
-                hops += 1
-                let target = try await directory.client(host: redirect.host, port: redirect.port)
-                if redirect.asking {
-                    let answers = try await target.pipeline([RedisCommand("ASKING"), command(index)])
-                    replies[index] = answers.count == 2 ? answers[1] : .null
-                } else {
-                    replies[index] = try await target.pipeline([command(index)]).first ?? .null
+        var pending = replies.indices.filter { Redirect(replies[$0]) != nil }
+        var hops = 0
+        while !pending.isEmpty, hops < Self.maxHops {
+            hops += 1
+            var byNode: [NodeAddress: [Int]] = [:]
+            var order: [NodeAddress] = []
+            for index in pending {
+                guard let redirect = Redirect(replies[index]) else { continue }
+                let node = NodeAddress(host: redirect.host, port: redirect.port)
+                if byNode[node] == nil { order.append(node) }
+                byNode[node, default: []].append(index)
+            }
+            for node in order {
+                let indices = byNode[node] ?? []
+                let target = try await directory.client(host: node.host, port: node.port)
+                var commands: [RedisCommand] = []
+                var replyPositions: [Int] = []
+                for index in indices {
+                    if Redirect(replies[index])?.asking == true { commands.append(RedisCommand("ASKING")) }
+                    replyPositions.append(commands.count)
+                    commands.append(command(index))
+                }
+                let answers = try await target.pipeline(commands)
+                for (index, position) in zip(indices, replyPositions) {
+                    replies[index] = position < answers.count ? answers[position] : .null
                 }
             }
+            pending = pending.filter { Redirect(replies[$0]) != nil }
         }
         return replies
+    }
+
+    /// A node a redirect names.
+    private struct NodeAddress: Hashable {
+        var host: String
+        var port: Int
     }
 }
 
