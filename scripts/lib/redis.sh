@@ -17,6 +17,27 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# free_cluster_port: a free port P at most 55535 whose cluster bus port P + 10000 is free too (a cluster
+# node refuses a higher port, and the kernel's ephemeral range usually starts above it).
+free_cluster_port() {
+    python3 -c '
+import random, socket
+for _ in range(1000):
+    port = random.randint(20000, 55535)
+    sockets = []
+    try:
+        for candidate in (port, port + 10000):
+            s = socket.socket(); sockets.append(s); s.bind(("127.0.0.1", candidate))
+    except OSError:
+        continue
+    finally:
+        for s in sockets: s.close()
+    print(port); break
+else:
+    raise SystemExit("no free port pair for a cluster node")
+'
+}
+
 # start_redis_server NAME PORT [config lines...]: the configuration goes through a file so quoting is exact.
 start_redis_server() {
     local name=$1 port=$2 line
